@@ -1,0 +1,59 @@
+"""gametheory: exact, verified solvers for symbolic game-theoretic dilemmas.
+
+The public API, re-exported here:
+
+* games: :class:`NormalFormGame`
+* solving: :func:`solve`, :func:`verify`, :class:`Equilibrium`, :class:`Solution`
+* files: :func:`read_game`, :func:`write_game` (Gambit ``.nfg``)
+* parameters: :class:`Parameter`, :class:`ParameterSpace`, :func:`parse_expression`
+
+Examples
+--------
+>>> import gametheory as gt
+>>> pd = gt.NormalFormGame.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+...     strategies=[["C", "D"], ["C", "D"]])
+>>> print(gt.solve(pd)[0])
+1: D; 2: D -> payoffs (1, 1)
+"""
+
+from __future__ import annotations
+
+from .equilibrium import Equilibrium, Solution, Verification, certify, expected_payoffs, verify
+from .errors import (
+    GameFormatError,
+    GameTheoryError,
+    InvalidGameError,
+    InvalidProfileError,
+    MethodNotApplicableError,
+    ParseError,
+    SymbolicGameError,
+    UnknownLabelError,
+    UnknownParameterError,
+    VerificationError,
+)
+from .games import NormalFormGame
+from .solvers import available_methods, solve
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Equilibrium",
+    "GameFormatError",
+    "GameTheoryError",
+    "InvalidGameError",
+    "InvalidProfileError",
+    "MethodNotApplicableError",
+    "NormalFormGame",
+    "ParseError",
+    "Solution",
+    "SymbolicGameError",
+    "UnknownLabelError",
+    "UnknownParameterError",
+    "Verification",
+    "VerificationError",
+    "available_methods",
+    "certify",
+    "expected_payoffs",
+    "solve",
+    "verify",
+]

@@ -1,0 +1,139 @@
+"""Equilibrium solvers behind one entry point, :func:`solve`.
+
+Each method lives in its own module as a function ``solve_<name>(game, **options)``
+returning a :class:`~gametheory.equilibrium.Solution` whose equilibria have all
+been verified by :func:`~gametheory.equilibrium.certify`.
+
+=============  =========================================================  =====================
+method         what it returns                                            games
+=============  =========================================================  =====================
+``pure``       all pure-strategy equilibria                               N players
+``dominance``  equilibria of the game left by iterated strict dominance   N players
+``enummixed``  all extreme equilibria and the convex components           2 players
+``support``    all equilibria by support enumeration (extreme ones and    2 players
+               a note when the game is degenerate)
+``lcp``        equilibria reached by Lemke-Howson from every label        2 players
+``lp``         optimal strategies and the value                           2-player zero-sum
+=============  =========================================================  =====================
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from ..equilibrium import Solution
+from ..errors import MethodNotApplicableError
+
+__all__ = ["METHODS", "available_methods", "solve"]
+
+#: name -> (module, function, one-line description)
+METHODS: dict[str, tuple[str, str, str]] = {
+    "pure": ("pure", "solve_pure", "all pure-strategy Nash equilibria (N players)"),
+    "dominance": (
+        "dominance",
+        "solve_dominance",
+        "iterated elimination of strictly dominated strategies, then solve the reduced game",
+    ),
+    "enummixed": (
+        "vertex_enumeration",
+        "solve_enummixed",
+        "all extreme equilibria of a 2-player game (exact vertex enumeration)",
+    ),
+    "support": (
+        "support_enumeration",
+        "solve_support",
+        "support enumeration for 2-player games (exact)",
+    ),
+    "lcp": ("lemke_howson", "solve_lcp", "Lemke-Howson from every initial label (exact pivoting)"),
+    "lp": ("zerosum", "solve_lp", "linear programming for 2-player zero-sum games (exact value)"),
+}
+
+
+def available_methods() -> dict[str, str]:
+    """Method names and one-line descriptions.
+
+    Examples
+    --------
+    >>> "enummixed" in available_methods()
+    True
+    """
+    return {name: desc for name, (_, _, desc) in METHODS.items()} | {
+        "auto": "the best exact method for the game"
+    }
+
+
+def _resolve(name: str) -> Callable[..., Solution]:
+    module, func, _ = METHODS[name]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), func)
+
+
+def _auto(game: Any) -> tuple[str, str]:
+    game.numeric_check("solve")
+    if game.n_players == 2:
+        return "enummixed", "auto: 2-player game, so all extreme equilibria by enummixed"
+    if game.n_players == 1:
+        return "pure", "auto: 1-player game, so the optimal strategies by pure"
+    return "pure", (
+        f"auto: {game.n_players}-player game; only pure equilibria are enumerated "
+        "(mixed N-player equilibria need the enumpoly method)"
+    )
+
+
+def solve(game: Any, method: str = "auto", **options: Any) -> Solution:
+    """Compute Nash equilibria of a game, each verified before it is returned.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A numeric game. Symbolic games must be given values first with
+        ``game.at(...)``; see :mod:`gametheory.analysis` for conditions in the
+        parameters.
+    method : str, default ``"auto"``
+        One of :func:`available_methods`. ``"auto"`` picks the best exact
+        method (``enummixed`` for 2 players, ``pure`` otherwise) and says so in
+        :attr:`Solution.notes`.
+    **options
+        Keyword options passed to the method.
+
+    Returns
+    -------
+    Solution
+
+    Raises
+    ------
+    MethodNotApplicableError
+        Unknown method, or a method that does not apply to this game.
+    SymbolicGameError
+        The game has free parameters.
+
+    Examples
+    --------
+    >>> from gametheory import NormalFormGame, solve
+    >>> bos = NormalFormGame.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]],
+    ...     strategies=[["Opera", "Football"], ["Opera", "Football"]])
+    >>> for eq in solve(bos):
+    ...     print(eq)
+    1: Opera; 2: Opera -> payoffs (2, 1)
+    1: (Opera 2/3, Football 1/3); 2: (Opera 1/3, Football 2/3) -> payoffs (2/3, 2/3)
+    1: Football; 2: Football -> payoffs (1, 2)
+    """
+    if not isinstance(method, str):
+        raise MethodNotApplicableError(f"method must be a string, got {method!r}")
+    name = method.lower()
+    notes: tuple[str, ...] = ()
+    if name == "auto":
+        name, why = _auto(game)
+        notes = (why,)
+    if name not in METHODS:
+        raise MethodNotApplicableError(
+            f"unknown method {method!r}; available: {sorted(available_methods())}"
+        )
+    game.numeric_check(f"method {name!r}")
+    solution = _resolve(name)(game, **options)
+    if notes:
+        from dataclasses import replace
+
+        solution = replace(solution, notes=notes + solution.notes)
+    return solution
