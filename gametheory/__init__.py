@@ -32,6 +32,8 @@ from .errors import (
     VerificationError,
 )
 from .games import NormalFormGame
+from .io import read_game, write_game
+from .parameters import Parameter, ParameterSpace, parse_expression
 from .solvers import available_methods, solve
 
 __version__ = "0.1.0"
@@ -44,6 +46,8 @@ __all__ = [
     "InvalidProfileError",
     "MethodNotApplicableError",
     "NormalFormGame",
+    "Parameter",
+    "ParameterSpace",
     "ParseError",
     "Solution",
     "SymbolicGameError",
@@ -54,6 +58,9 @@ __all__ = [
     "available_methods",
     "certify",
     "expected_payoffs",
+    "parse_expression",
+    "read_game",
     "solve",
     "verify",
+    "write_game",
 ]

@@ -102,7 +102,30 @@ def to_sympy(value: Any) -> sympy.Expr:
 
 
 def classify(values: np.ndarray, where: str) -> str:
-    """Kind of an object array of payoffs (the widest kind present)."""
+    """Kind of an array of payoffs (the widest kind present).
+
+    Numeric numpy dtypes are classified with vectorised checks; object arrays
+    element by element.
+    """
+    if values.dtype.kind in "iu":
+        return "integer"
+    if values.dtype.kind == "b":
+        raise InvalidGameError(f"{where}: booleans are not payoffs")
+    if values.dtype.kind == "f":
+        bad = ~np.isfinite(values)
+        if bad.any():
+            idx = tuple(int(i) for i in np.argwhere(bad)[0])
+            raise InvalidGameError(f"{where} at {idx}: payoff is not finite (got {values[idx]})")
+        return "float"
+    if values.dtype.kind != "O":
+        raise InvalidGameError(f"{where}: unsupported payoff dtype {values.dtype}")
+    types = set(map(type, values.flat))
+    if types <= {int, float}:  # fast path for nested Python lists of numbers
+        if float not in types:
+            return "integer"
+        floats = np.array(values, dtype=np.float64)
+        if np.isfinite(floats).all():
+            return "float"
     kind = "integer"
     for idx, v in np.ndenumerate(values):
         k = _kind_of(v, f"{where} at {idx}" if values.ndim else where)
@@ -113,7 +136,17 @@ def classify(values: np.ndarray, where: str) -> str:
 
 def convert_array(values: np.ndarray, kind: str) -> np.ndarray:
     """Read-only copy of ``values`` stored as ``kind`` (see module docstring)."""
-    if kind == "integer":
+    if kind == "integer" and values.dtype.kind in "iu":
+        out = values.astype(np.int64)
+    elif kind == "float" and values.dtype.kind == "f":
+        out = values.astype(np.float64)
+    elif kind == "integer":
+        try:  # every entry is integral here, so int() is exact
+            out = values.astype(np.int64)
+            out.setflags(write=False)
+            return out
+        except (OverflowError, TypeError):
+            pass
         ints = [int(to_fraction(v)) for v in values.flat]
         try:
             out = np.array(ints, dtype=np.int64).reshape(values.shape)

@@ -73,7 +73,9 @@ def _coerce_vector(values: Sequence[Any], exact: bool, where: str) -> np.ndarray
     try:
         arr = np.array([float(v) for v in values], dtype=np.float64)
     except (TypeError, ValueError):
-        raise InvalidProfileError(f"{where}: probabilities must be numbers, got {list(values)}") from None
+        raise InvalidProfileError(
+            f"{where}: probabilities must be numbers, got {list(values)}"
+        ) from None
     return arr
 
 
@@ -129,7 +131,9 @@ def profile_vectors(game: NormalFormGame, profile: Any) -> tuple[tuple[np.ndarra
     else:
         entries = list(profile)
         if len(entries) != n:
-            raise InvalidProfileError(f"profile has {len(entries)} entries; the game has {n} players")
+            raise InvalidProfileError(
+                f"profile has {len(entries)} entries; the game has {n} players"
+            )
     raw: list[list[Any]] = []
     for i, entry in enumerate(entries):
         k = game.shape[i]
@@ -164,7 +168,9 @@ def profile_vectors(game: NormalFormGame, profile: Any) -> tuple[tuple[np.ndarra
                 raise InvalidProfileError(f"{who}: probabilities sum to {sum(vec)}, not 1")
         else:
             if not np.all(np.isfinite(vec)):
-                raise InvalidProfileError(f"{who}: probabilities must be finite, got {vec.tolist()}")
+                raise InvalidProfileError(
+                    f"{who}: probabilities must be finite, got {vec.tolist()}"
+                )
             if np.any(vec < -1e-12):
                 raise InvalidProfileError(f"{who}: negative probability in {vec.tolist()}")
             if abs(vec.sum() - 1) > 1e-9:
@@ -488,7 +494,9 @@ class Solution:
 
     def __post_init__(self) -> None:
         if self.complete not in COMPLETENESS:
-            raise ValueError(f"complete must be one of {sorted(COMPLETENESS)}, got {self.complete!r}")
+            raise ValueError(
+                f"complete must be one of {sorted(COMPLETENESS)}, got {self.complete!r}"
+            )
 
     def __len__(self) -> int:
         return len(self.equilibria)

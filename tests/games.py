@@ -31,8 +31,11 @@ def _x(*v) -> tuple[F, ...]:
 PD = KnownGame(
     "prisoners-dilemma",
     NormalFormGame.from_arrays(
-        [[3, 0], [5, 1]], [[3, 5], [0, 1]],
-        players=["Row", "Col"], strategies=[["C", "D"], ["C", "D"]], title="Prisoner's dilemma",
+        [[3, 0], [5, 1]],
+        [[3, 5], [0, 1]],
+        players=["Row", "Col"],
+        strategies=[["C", "D"], ["C", "D"]],
+        title="Prisoner's dilemma",
     ),
     "Gibbons (1992), Game Theory for Applied Economists, §1.1.A",
     frozenset({("D", "D")}),
@@ -42,18 +45,21 @@ PD = KnownGame(
 BOS = KnownGame(
     "battle-of-the-sexes",
     NormalFormGame.from_arrays(
-        [[2, 0], [0, 1]], [[1, 0], [0, 2]],
+        [[2, 0], [0, 1]],
+        [[1, 0], [0, 2]],
         players=["Pat", "Chris"],
         strategies=[["Opera", "Fight"], ["Opera", "Fight"]],
         title="Battle of the sexes",
     ),
     "Gibbons (1992), §1.3.B (mixed equilibrium (2/3, 1/3), (1/3, 2/3))",
     frozenset({("Opera", "Opera"), ("Fight", "Fight")}),
-    frozenset({
-        (_x(1, 0), _x(1, 0)),
-        (_x(0, 1), _x(0, 1)),
-        (_x(F(2, 3), F(1, 3)), _x(F(1, 3), F(2, 3))),
-    }),
+    frozenset(
+        {
+            (_x(1, 0), _x(1, 0)),
+            (_x(0, 1), _x(0, 1)),
+            (_x(F(2, 3), F(1, 3)), _x(F(1, 3), F(2, 3))),
+        }
+    ),
 )
 
 MATCHING_PENNIES = KnownGame(
@@ -78,7 +84,8 @@ RPS = KnownGame(
 SHAPLEY_1964 = KnownGame(
     "shapley-1964",
     NormalFormGame.from_arrays(
-        [[1, 0, 0], [0, 1, 0], [0, 0, 1]], [[0, 1, 0], [0, 0, 1], [1, 0, 0]],
+        [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
+        [[0, 1, 0], [0, 0, 1], [1, 0, 0]],
         title="Shapley's game",
     ),
     "Shapley (1964), Some topics in two-person games, Annals of Math. Studies 52: "
@@ -93,11 +100,13 @@ VON_STENGEL_3X2 = KnownGame(
     "von Stengel (2007), Equilibrium computation for two-player games, "
     "in Algorithmic Game Theory, ch. 3, eq. (3.3)",
     frozenset({("1", "1")}),
-    frozenset({
-        (_x(1, 0, 0), _x(1, 0)),
-        (_x(F(4, 5), F(1, 5), 0), _x(F(2, 3), F(1, 3))),
-        (_x(0, F(1, 3), F(2, 3)), _x(F(1, 3), F(2, 3))),
-    }),
+    frozenset(
+        {
+            (_x(1, 0, 0), _x(1, 0)),
+            (_x(F(4, 5), F(1, 5), 0), _x(F(2, 3), F(1, 3))),
+            (_x(0, F(1, 3), F(2, 3)), _x(F(1, 3), F(2, 3))),
+        }
+    ),
 )
 
 # Entry deterrence in normal form: the entrant's Out makes the incumbent
@@ -105,18 +114,21 @@ VON_STENGEL_3X2 = KnownGame(
 ENTRY = KnownGame(
     "entry-deterrence-degenerate",
     NormalFormGame.from_arrays(
-        [[0, 0], [-1, 1]], [[2, 2], [-1, 1]],
+        [[0, 0], [-1, 1]],
+        [[2, 2], [-1, 1]],
         players=["Entrant", "Incumbent"],
         strategies=[["Out", "In"], ["Fight", "Accommodate"]],
         title="Entry deterrence (strategic form)",
     ),
     "Selten (1975); Fudenberg & Tirole (1991), Game Theory, §3.2 (entry deterrence)",
     frozenset({("Out", "Fight"), ("In", "Accommodate")}),
-    frozenset({
-        (_x(1, 0), _x(1, 0)),
-        (_x(1, 0), _x(F(1, 2), F(1, 2))),
-        (_x(0, 1), _x(0, 1)),
-    }),
+    frozenset(
+        {
+            (_x(1, 0), _x(1, 0)),
+            (_x(1, 0), _x(F(1, 2), F(1, 2))),
+            (_x(0, 1), _x(0, 1)),
+        }
+    ),
     degenerate=True,
 )
 
@@ -126,10 +138,14 @@ ALL_TIES = KnownGame(
     NormalFormGame.from_arrays([[1, 1], [1, 1]], [[0, 0], [0, 0]]),
     "trivial degenerate game (every profile is an equilibrium)",
     frozenset({("1", "1"), ("1", "2"), ("2", "1"), ("2", "2")}),
-    frozenset({
-        (_x(1, 0), _x(1, 0)), (_x(1, 0), _x(0, 1)),
-        (_x(0, 1), _x(1, 0)), (_x(0, 1), _x(0, 1)),
-    }),
+    frozenset(
+        {
+            (_x(1, 0), _x(1, 0)),
+            (_x(1, 0), _x(0, 1)),
+            (_x(0, 1), _x(1, 0)),
+            (_x(0, 1), _x(0, 1)),
+        }
+    ),
     degenerate=True,
 )
 
@@ -158,5 +174,15 @@ THREE_PLAYER_COORDINATION = KnownGame(
     frozenset({("x", "x", "x"), ("y", "y", "y")}),
 )
 
-TWO_PLAYER = [PD, BOS, MATCHING_PENNIES, RPS, SHAPLEY_1964, VON_STENGEL_3X2, ENTRY, ALL_TIES, ZERO_ROW]
+TWO_PLAYER = [
+    PD,
+    BOS,
+    MATCHING_PENNIES,
+    RPS,
+    SHAPLEY_1964,
+    VON_STENGEL_3X2,
+    ENTRY,
+    ALL_TIES,
+    ZERO_ROW,
+]
 ALL = [*TWO_PLAYER, THREE_PLAYER_COORDINATION]

@@ -126,9 +126,12 @@ def test_to_nashpy_and_pygambit() -> None:
     assert A.tolist() == [[2, 0], [0, 1]]
     assert B.tolist() == [[1, 0], [0, 2]]
     gbt = pytest.importorskip("pygambit")
-    pg = NormalFormGame.from_arrays([[F(1, 3), 0], [0, 1]], [[1, 0], [0, F(2, 5)]],
-                                    players=["R", "C"],
-                                    strategies=[["a", "b"], ["x", "y"]]).to_pygambit()
+    pg = NormalFormGame.from_arrays(
+        [[F(1, 3), 0], [0, 1]],
+        [[1, 0], [0, F(2, 5)]],
+        players=["R", "C"],
+        strategies=[["a", "b"], ["x", "y"]],
+    ).to_pygambit()
     assert isinstance(pg, gbt.Game)
     assert [pl.label for pl in pg.players] == ["R", "C"]
     assert [s.label for s in list(pg.players)[1].strategies] == ["x", "y"]
@@ -146,41 +149,108 @@ def test_display() -> None:
 
 
 BAD_INPUT = [
-    pytest.param(lambda: NormalFormGame.from_arrays([[1, 2], [3]], [[1, 2], [3, 4]]),
-                 InvalidGameError, "ragged", id="ragged-rows"),
-    pytest.param(lambda: NormalFormGame.from_arrays([[1, 2], [3, 4]], [[1, 2, 3], [3, 4, 5]]),
-                 InvalidGameError, "shape (2, 3), expected (2, 2)", id="mismatched-shapes"),
-    pytest.param(lambda: NormalFormGame.from_arrays([1, 2], [3, 4]),
-                 InvalidGameError, "1 dimensions, expected 2", id="wrong-ndim"),
-    pytest.param(lambda: NormalFormGame.from_arrays([[1, float("nan")]], [[1, 2]]),
-                 InvalidGameError, "not finite", id="nan"),
-    pytest.param(lambda: NormalFormGame.from_arrays([[1, np.inf]], [[1, 2]]),
-                 InvalidGameError, "not finite", id="inf"),
-    pytest.param(lambda: NormalFormGame.from_arrays([["1", 2]], [[1, 2]]),
-                 InvalidGameError, "parse_expression", id="string-payoff"),
-    pytest.param(lambda: NormalFormGame.from_arrays([[True, 2]], [[1, 2]]),
-                 InvalidGameError, "booleans", id="bool-payoff"),
-    pytest.param(lambda: NormalFormGame.from_arrays([[1, 2]], [[1, 2]], players=["A", "A"]),
-                 InvalidGameError, "duplicate labels ['A']", id="duplicate-players"),
-    pytest.param(lambda: NormalFormGame.from_arrays([[1, 2]], [[1, 2]],
-                                                    strategies=[["a"], ["x"]]),
-                 InvalidGameError, "expected 2 labels, got 1", id="too-few-strategy-labels"),
-    pytest.param(lambda: NormalFormGame.from_profiles([[1, 2, 3]]),
-                 InvalidGameError, "one entry per player", id="bad-profile-array"),
-    pytest.param(lambda: NormalFormGame.from_arrays(np.zeros((0, 2)), np.zeros((0, 2))),
-                 InvalidGameError, "at least one strategy", id="empty-strategy-set"),
-    pytest.param(lambda: BOS.game["Ballet", "Opera"],
-                 UnknownLabelError, "unknown strategy 'Ballet' of 'Pat'", id="unknown-strategy"),
-    pytest.param(lambda: BOS.game.payoff_array("Kim"),
-                 UnknownLabelError, "unknown player 'Kim'", id="unknown-player"),
-    pytest.param(lambda: m1_like().at(q=1),
-                 UnknownParameterError, "unknown parameter 'q'", id="unknown-parameter"),
-    pytest.param(lambda: gt.solve(m1_like()),
-                 SymbolicGameError, "free parameters: c_R, e_R, l_R, p", id="symbolic-to-solver"),
-    pytest.param(lambda: gt.solve(BOS.game, method="magic"),
-                 MethodNotApplicableError, "unknown method 'magic'", id="unknown-method"),
-    pytest.param(lambda: THREE_PLAYER_COORDINATION.game.to_nashpy(),
-                 MethodNotApplicableError, "2-player", id="nashpy-three-players"),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays([[1, 2], [3]], [[1, 2], [3, 4]]),
+        InvalidGameError,
+        "ragged",
+        id="ragged-rows",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays([[1, 2], [3, 4]], [[1, 2, 3], [3, 4, 5]]),
+        InvalidGameError,
+        "shape (2, 3), expected (2, 2)",
+        id="mismatched-shapes",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays([1, 2], [3, 4]),
+        InvalidGameError,
+        "1 dimensions, expected 2",
+        id="wrong-ndim",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays([[1, float("nan")]], [[1, 2]]),
+        InvalidGameError,
+        "not finite",
+        id="nan",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays([[1, np.inf]], [[1, 2]]),
+        InvalidGameError,
+        "not finite",
+        id="inf",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays([["1", 2]], [[1, 2]]),
+        InvalidGameError,
+        "parse_expression",
+        id="string-payoff",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays([[True, 2]], [[1, 2]]),
+        InvalidGameError,
+        "booleans",
+        id="bool-payoff",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays([[1, 2]], [[1, 2]], players=["A", "A"]),
+        InvalidGameError,
+        "duplicate labels ['A']",
+        id="duplicate-players",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays([[1, 2]], [[1, 2]], strategies=[["a"], ["x"]]),
+        InvalidGameError,
+        "expected 2 labels, got 1",
+        id="too-few-strategy-labels",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_profiles([[1, 2, 3]]),
+        InvalidGameError,
+        "one entry per player",
+        id="bad-profile-array",
+    ),
+    pytest.param(
+        lambda: NormalFormGame.from_arrays(np.zeros((0, 2)), np.zeros((0, 2))),
+        InvalidGameError,
+        "at least one strategy",
+        id="empty-strategy-set",
+    ),
+    pytest.param(
+        lambda: BOS.game["Ballet", "Opera"],
+        UnknownLabelError,
+        "unknown strategy 'Ballet' of 'Pat'",
+        id="unknown-strategy",
+    ),
+    pytest.param(
+        lambda: BOS.game.payoff_array("Kim"),
+        UnknownLabelError,
+        "unknown player 'Kim'",
+        id="unknown-player",
+    ),
+    pytest.param(
+        lambda: m1_like().at(q=1),
+        UnknownParameterError,
+        "unknown parameter 'q'",
+        id="unknown-parameter",
+    ),
+    pytest.param(
+        lambda: gt.solve(m1_like()),
+        SymbolicGameError,
+        "free parameters: c_R, e_R, l_R, p",
+        id="symbolic-to-solver",
+    ),
+    pytest.param(
+        lambda: gt.solve(BOS.game, method="magic"),
+        MethodNotApplicableError,
+        "unknown method 'magic'",
+        id="unknown-method",
+    ),
+    pytest.param(
+        lambda: THREE_PLAYER_COORDINATION.game.to_nashpy(),
+        MethodNotApplicableError,
+        "2-player",
+        id="nashpy-three-players",
+    ),
 ]
 
 

@@ -101,7 +101,9 @@ def test_pure_matches_pygambit_on_random_games(shape, data) -> None:
     n = len(shape)
     size = int(np.prod(shape))
     arrays = [
-        np.array(data.draw(st.lists(st.integers(0, 3), min_size=size, max_size=size))).reshape(shape)
+        np.array(data.draw(st.lists(st.integers(0, 3), min_size=size, max_size=size))).reshape(
+            shape
+        )
         for _ in range(n)
     ]
     game = NormalFormGame.from_arrays(*arrays)
@@ -112,8 +114,10 @@ def test_pure_matches_pygambit_on_random_games(shape, data) -> None:
 @given(data=st.data())
 def test_pure_invariant_under_affine_transforms_and_relabelling(data) -> None:
     shape = (3, 2, 2)
-    arrays = [np.array(data.draw(st.lists(st.integers(-3, 3), min_size=12, max_size=12)))
-              .reshape(shape) for _ in range(3)]
+    arrays = [
+        np.array(data.draw(st.lists(st.integers(-3, 3), min_size=12, max_size=12))).reshape(shape)
+        for _ in range(3)
+    ]
     game = NormalFormGame.from_arrays(*arrays)
     a = [data.draw(st.fractions(min_value=F(1, 10), max_value=10)) for _ in range(3)]
     b = [data.draw(st.fractions(min_value=-10, max_value=10)) for _ in range(3)]

@@ -41,7 +41,7 @@ Labels = Sequence[str]
 def _as_object_array(data: Any, where: str) -> np.ndarray:
     """Object array from nested sequences, with a clear error for ragged input."""
     if isinstance(data, np.ndarray):
-        return data.astype(object) if data.dtype != object else data
+        return data
     try:
         arr = np.array(data, dtype=object)
     except ValueError as exc:  # inhomogeneous nesting
@@ -119,7 +119,9 @@ class NormalFormGame:
         title: str = "",
         space: Any = None,
     ) -> None:
-        arrays = [_as_object_array(p, f"payoff array of player {i + 1}") for i, p in enumerate(payoffs)]
+        arrays = [
+            _as_object_array(p, f"payoff array of player {i + 1}") for i, p in enumerate(payoffs)
+        ]
         n = len(arrays)
         if n < 1:
             raise InvalidGameError("a game needs at least one player's payoff array")
@@ -472,7 +474,9 @@ class NormalFormGame:
 
     def map_payoffs(self, func: Any) -> NormalFormGame:
         """Apply ``func(player_index, array) -> array`` to each payoff array."""
-        return self._replace([func(i, np.array(a, dtype=object)) for i, a in enumerate(self._payoffs)])
+        return self._replace(
+            [func(i, np.array(a, dtype=object)) for i, a in enumerate(self._payoffs)]
+        )
 
     def permute_players(self, order: Sequence[int | str]) -> NormalFormGame:
         """The same game with players listed in a new order."""
@@ -517,7 +521,9 @@ class NormalFormGame:
     def to_nashpy(self) -> Any:
         """Convert to ``nashpy.Game`` (2 players, numeric payoffs, as floats)."""
         if self.n_players != 2:
-            raise MethodNotApplicableError(f"nashpy handles 2-player games; this has {self.n_players}")
+            raise MethodNotApplicableError(
+                f"nashpy handles 2-player games; this has {self.n_players}"
+            )
         import nashpy
 
         A, B = self.as_float_arrays()
@@ -529,10 +535,14 @@ class NormalFormGame:
         try:
             import pygambit as gbt
         except ImportError as exc:  # pragma: no cover - depends on environment
-            raise ImportError("to_pygambit needs pygambit: pip install 'pygambit>=16.7,<17'") from exc
+            raise ImportError(
+                "to_pygambit needs pygambit: pip install 'pygambit>=16.7,<17'"
+            ) from exc
         if self.is_exact:
-            arrays = [np.vectorize(lambda v: gbt.Rational(str(to_fraction(v))), otypes=[object])(a)
-                      for a in self._payoffs]
+            arrays = [
+                np.vectorize(lambda v: gbt.Rational(str(to_fraction(v))), otypes=[object])(a)
+                for a in self._payoffs
+            ]
         else:
             arrays = [np.asarray(a, dtype=float) for a in self._payoffs]
         g = gbt.Game.from_arrays(*arrays, title=self._title or "Untitled strategic game")
@@ -550,7 +560,8 @@ class NormalFormGame:
             self._players == other._players
             and self._strategies == other._strategies
             and all(
-                a.shape == b.shape and all(_equal(x, y) for x, y in zip(a.flat, b.flat, strict=True))
+                a.shape == b.shape
+                and all(_equal(x, y) for x, y in zip(a.flat, b.flat, strict=True))
                 for a, b in zip(self._payoffs, other._payoffs, strict=True)
             )
         )
@@ -573,16 +584,28 @@ class NormalFormGame:
         lines = [repr(self)]
         if self.n_players == 2:
             rows, cols = self._strategies
-            cells = [[", ".join(format_number(_scalar(a[r, c])) for a in self._payoffs)
-                      for c in range(len(cols))] for r in range(len(rows))]
+            cells = [
+                [
+                    ", ".join(format_number(_scalar(a[r, c])) for a in self._payoffs)
+                    for c in range(len(cols))
+                ]
+                for r in range(len(rows))
+            ]
             w0 = max(len(s) for s in rows + (f"{self._players[0]} \\ {self._players[1]}",))
-            widths = [max(len(cols[c]), *(len(cells[r][c]) for r in range(len(rows))))
-                      for c in range(len(cols))]
+            widths = [
+                max(len(cols[c]), *(len(cells[r][c]) for r in range(len(rows))))
+                for c in range(len(cols))
+            ]
             head = f"{self._players[0]} \\ {self._players[1]}".ljust(w0)
-            lines.append(" | ".join([head] + [c.ljust(w) for c, w in zip(cols, widths, strict=True)]))
+            lines.append(
+                " | ".join([head] + [c.ljust(w) for c, w in zip(cols, widths, strict=True)])
+            )
             for r, lab in enumerate(rows):
-                lines.append(" | ".join([lab.ljust(w0)] +
-                                        [cells[r][c].ljust(widths[c]) for c in range(len(cols))]))
+                lines.append(
+                    " | ".join(
+                        [lab.ljust(w0)] + [cells[r][c].ljust(widths[c]) for c in range(len(cols))]
+                    )
+                )
         else:
             for idx, text in self._cells():
                 labels = ", ".join(self._strategies[i][k] for i, k in enumerate(idx))
@@ -594,20 +617,33 @@ class NormalFormGame:
         cap = f"<caption>{esc(self._title)}</caption>" if self._title else ""
         if self.n_players != 2:
             rows = "".join(
-                "<tr><td>" + esc(", ".join(self._strategies[i][k] for i, k in enumerate(idx)))
-                + "</td><td>" + esc(text) + "</td></tr>"
+                "<tr><td>"
+                + esc(", ".join(self._strategies[i][k] for i, k in enumerate(idx)))
+                + "</td><td>"
+                + esc(text)
+                + "</td></tr>"
                 for idx, text in self._cells()
             )
             head = f"<tr><th>profile ({esc(', '.join(self._players))})</th><th>payoffs</th></tr>"
             return f"<table>{cap}{head}{rows}</table>"
         rows_l, cols_l = self._strategies
-        head = f"<tr><th>{esc(self._players[0])} \\ {esc(self._players[1])}</th>" + "".join(
-            f"<th>{esc(c)}</th>" for c in cols_l) + "</tr>"
+        head = (
+            f"<tr><th>{esc(self._players[0])} \\ {esc(self._players[1])}</th>"
+            + "".join(f"<th>{esc(c)}</th>" for c in cols_l)
+            + "</tr>"
+        )
         body = ""
         for r, lab in enumerate(rows_l):
-            body += f"<tr><th>{esc(lab)}</th>" + "".join(
-                "<td>" + esc(", ".join(format_number(_scalar(a[r, c])) for a in self._payoffs))
-                + "</td>" for c in range(len(cols_l))) + "</tr>"
+            body += (
+                f"<tr><th>{esc(lab)}</th>"
+                + "".join(
+                    "<td>"
+                    + esc(", ".join(format_number(_scalar(a[r, c])) for a in self._payoffs))
+                    + "</td>"
+                    for c in range(len(cols_l))
+                )
+                + "</tr>"
+            )
         return f"<table>{cap}{head}{body}</table>"
 
     def _repr_latex_(self) -> str:
@@ -618,21 +654,33 @@ class NormalFormGame:
 
         if self.n_players != 2:
             items = [
-                r"\text{" + ", ".join(self._strategies[i][k] for i, k in enumerate(idx)) + "}: "
+                _tex_text(", ".join(self._strategies[i][k] for i, k in enumerate(idx)))
+                + ": "
                 + ",\\ ".join(tex(_scalar(a[idx])) for a in self._payoffs)
                 for idx, _ in self._cells()
             ]
             return "$\\begin{array}{l}" + r"\\ ".join(items) + r"\end{array}$"
         rows_l, cols_l = self._strategies
         cols = "c" * len(cols_l)
-        head = " & ".join([""] + [r"\text{%s}" % c for c in cols_l])
+        head = " & ".join([""] + [_tex_text(c) for c in cols_l])
         body = r" \\ ".join(
-            " & ".join([r"\text{%s}" % lab] + [
-                ",\\ ".join(tex(_scalar(a[r, c])) for a in self._payoffs) for c in range(len(cols_l))
-            ])
+            " & ".join(
+                [_tex_text(lab)]
+                + [
+                    ",\\ ".join(tex(_scalar(a[r, c])) for a in self._payoffs)
+                    for c in range(len(cols_l))
+                ]
+            )
             for r, lab in enumerate(rows_l)
         )
         return f"$\\begin{{array}}{{r|{cols}}} {head} \\\\ \\hline {body} \\end{{array}}$"
+
+
+def _tex_text(label: str) -> str:
+    """A label as LaTeX text, with the special characters escaped."""
+    for ch in "&%$#_{}":
+        label = label.replace(ch, "\\" + ch)
+    return "\\text{" + label + "}"
 
 
 def _scalar(v: Any) -> Any:

@@ -14,6 +14,9 @@ method         what it returns                                            games
                a note when the game is degenerate)
 ``lcp``        equilibria reached by Lemke-Howson from every label        2 players
 ``lp``         optimal strategies and the value                           2-player zero-sum
+``enumpoly``   all isolated equilibria (support enumeration + polynomial  N players, small
+               indifference systems)
+``logit``      the limit of the principal logit QRE branch                N players
 =============  =========================================================  =====================
 """
 
@@ -48,6 +51,16 @@ METHODS: dict[str, tuple[str, str, str]] = {
     ),
     "lcp": ("lemke_howson", "solve_lcp", "Lemke-Howson from every initial label (exact pivoting)"),
     "lp": ("zerosum", "solve_lp", "linear programming for 2-player zero-sum games (exact value)"),
+    "enumpoly": (
+        "polynomial",
+        "solve_enumpoly",
+        "all isolated equilibria of small N-player games (supports + polynomial systems)",
+    ),
+    "logit": (
+        "logit",
+        "solve_logit",
+        "logit quantal response equilibrium, principal branch traced to a Nash equilibrium",
+    ),
 }
 
 

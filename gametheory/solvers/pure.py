@@ -43,7 +43,7 @@ def pure_equilibrium_mask(game: Any, *, tol: float | None = None) -> np.ndarray:
     mask = np.ones(game.shape, dtype=bool)
     for i, U in enumerate(arrays):
         best = U.max(axis=i, keepdims=True)
-        mask &= (U >= best - slack) if slack else (U == best)
+        mask &= (best - slack <= U) if slack else (best == U)
     return mask
 
 

@@ -1,0 +1,209 @@
+"""The ``gametheory`` command.
+
+::
+
+    gametheory solve PATH [--method NAME] [--format text|json]
+    gametheory methods
+    gametheory demo [--method NAME]
+    gametheory convert IN OUT
+
+``solve`` reads a game file (format from the suffix, see
+:func:`gametheory.io.read_game`), computes its equilibria and prints them as
+text (``str(solution)``) or as JSON::
+
+    {"title": str, "players": [str, ...], "method": str, "exact": bool,
+     "equilibria": [{"strategies": {player: {strategy: number}},
+                     "payoffs": {player: number}}]}
+
+where every number is a string: ``"p/q"`` or an integer for exact games, a
+decimal for float games (:meth:`gametheory.Solution.to_dict`).
+
+Exit status: 0 on success; 2 on bad input (missing or malformed file, unknown
+method, a method that does not apply to the game, a symbolic game), reported
+as one line ``gametheory: error: ...`` on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from . import __version__
+from .errors import GameTheoryError, VerificationError
+
+__all__ = ["main"]
+
+PROG = "gametheory"
+
+
+class _UsageError(Exception):
+    """Bad command-line syntax (reported in one line, exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse prints usage and exits; we don't
+        raise _UsageError(f"{message} (see '{PROG} --help')")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    from .solvers import available_methods
+
+    methods = ", ".join(available_methods())
+    parser = _Parser(
+        prog=PROG,
+        description="Exact, verified Nash equilibria of games in files.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("solve", help="compute the equilibria of a game file",
+                       description="Compute the Nash equilibria of a game file (.nfg).")
+    p.add_argument("path", metavar="PATH", help="game file (.nfg)")
+    p.add_argument("--method", "-m", default="auto", metavar="NAME",
+                   help=f"solution method: {methods} (default: auto)")
+    p.add_argument("--format", "-f", default="text", choices=("text", "json"),
+                   help="output format (default: text)")
+
+    sub.add_parser("methods", help="list the solution methods",
+                   description="List the solution methods.")
+
+    p = sub.add_parser("demo", help="solve every bundled example game",
+                       description="Print and solve every game bundled in gametheory/data.")
+    p.add_argument("--method", "-m", default="auto", metavar="NAME",
+                   help=f"solution method: {methods} (default: auto)")
+
+    p = sub.add_parser("convert", help="read a game file and write it in another file",
+                       description="Read a game file and write it (atomically) to OUT; "
+                                   "formats come from the suffixes.")
+    p.add_argument("source", metavar="IN")
+    p.add_argument("target", metavar="OUT")
+    return parser
+
+
+def _check_method(name: str) -> str:
+    from .solvers import available_methods
+
+    methods = available_methods()
+    if name.lower() not in methods:
+        raise _UsageError(f"unknown method {name!r}; choose from {', '.join(methods)}")
+    return name.lower()
+
+
+def _cmd_solve(args: argparse.Namespace) -> int:
+    from .io import read_game
+    from .solvers import solve
+
+    method = _check_method(args.method)
+    game = read_game(args.path)
+    solution = solve(game, method)
+    if args.format == "json":
+        print(json.dumps(solution.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(solution)
+    return 0
+
+
+def _cmd_methods(args: argparse.Namespace) -> int:
+    from .solvers import available_methods
+
+    methods = available_methods()
+    width = max(map(len, methods))
+    for name, description in methods.items():
+        print(f"{name.ljust(width)}  {description}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .errors import MethodNotApplicableError
+    from .io import list_examples, read_example
+    from .solvers import solve
+
+    method = _check_method(args.method)
+    names = list_examples()
+    if not names:
+        raise _UsageError("no bundled example games found (is the package installed?)")
+    for k, name in enumerate(names):
+        if k:
+            print()
+        game = read_example(name)
+        print(f"== {name} ==")
+        print(game)
+        try:
+            print(solve(game, method))
+        except MethodNotApplicableError as exc:
+            print(f"(skipped: {exc})")
+    return 0
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from .io import read_game, write_game
+
+    game = read_game(args.source)
+    written = write_game(game, args.target)
+    print(f"wrote {written}")
+    return 0
+
+
+_COMMANDS = {"solve": _cmd_solve, "methods": _cmd_methods, "demo": _cmd_demo,
+             "convert": _cmd_convert}
+
+
+def _one_line(message: Any) -> str:
+    return " ".join(str(message).split())
+
+
+def _os_error_text(exc: OSError) -> str:
+    if exc.filename is not None and exc.strerror:
+        return f"{os.fsdecode(exc.filename)}: {exc.strerror}"
+    return str(exc)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``gametheory`` command; returns the exit status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name (default ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 on success, 2 on bad input (one-line message on standard error).
+
+    Examples
+    --------
+    >>> main(["methods"])  # doctest: +ELLIPSIS
+    pure ...
+    0
+    """
+    try:
+        parser = _build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version
+            return exc.code if isinstance(exc.code, int) else 0
+        if args.command is None:
+            raise _UsageError(
+                f"missing command: choose from {', '.join(_COMMANDS)} (see '{PROG} --help')"
+            )
+        return _COMMANDS[args.command](args)
+    except VerificationError:
+        raise  # a solver bug, not bad input: keep the traceback
+    except (_UsageError, GameTheoryError) as exc:
+        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `gametheory demo | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        print(f"{PROG}: error: {_one_line(_os_error_text(exc))}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
