@@ -546,10 +546,13 @@ class NormalFormGame:
         else:
             arrays = [np.asarray(a, dtype=float) for a in self._payoffs]
         g = gbt.Game.from_arrays(*arrays, title=self._title or "Untitled strategic game")
-        for i, player in enumerate(g.players):
-            player.label = self._players[i]
-            for k, strat in enumerate(player.strategies):
-                strat.label = self._strategies[i][k]
+        players = list(g.players)
+        # two passes: temporary labels first, so new labels never clash with Gambit's defaults
+        for final in (False, True):
+            for i, player in enumerate(players):
+                player.label = self._players[i] if final else f"__gt_tmp_{i}"
+                for k, strat in enumerate(player.strategies):
+                    strat.label = self._strategies[i][k] if final else f"__gt_tmp_{k}"
         return g
 
     # ------------------------------------------------------------------ equality and display
