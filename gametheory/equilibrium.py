@@ -323,8 +323,9 @@ class Equilibrium:
     regret : Fraction or float
         Largest gain any player could get by a pure deviation (0 when exact).
     component : int or None
-        For degenerate games: the id of the connected set of equilibria this
-        extreme equilibrium belongs to (``None`` when it is isolated).
+        For degenerate games: the 0-based id of the connected set of
+        equilibria this extreme equilibrium belongs to (``None`` when it is
+        isolated). Text output numbers components from 1.
 
     Examples
     --------
@@ -387,7 +388,7 @@ class Equilibrium:
                 mix = ", ".join(f"{s} {format_number(d[s])}" for s in self.support[p])
                 parts.append(f"{p}: ({mix})")
         pay = ", ".join(format_number(v) for v in self.payoffs.values())
-        comp = f" [component {self.component}]" if self.component is not None else ""
+        comp = f" [component {self.component + 1}]" if self.component is not None else ""
         return "; ".join(parts) + f" -> payoffs ({pay}){comp}"
 
 

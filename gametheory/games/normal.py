@@ -450,7 +450,7 @@ class NormalFormGame:
         >>> c, p = sympy.symbols("c p", nonnegative=True)
         >>> g = NormalFormGame.from_arrays([[0, -1], [-c, p - c]], [[0, 1], [1, 0]])
         >>> g.at(c="3/10", p=1)["2", "2"]
-        (Fraction(7, 10), 0)
+        (Fraction(7, 10), Fraction(0, 1))
         """
         if self._kind != "symbolic":
             if values:

@@ -345,8 +345,8 @@ def solve_support(game: Any, *, prune: bool = True, tol: float | None = None) ->
     >>> sol = solve_support(g)
     >>> for eq in sol:
     ...     print(eq)
-    1: 1; 2: 1 -> payoffs (3, 3) [component 0]
-    1: 1; 2: (1 2/3, 2 1/3) -> payoffs (3, 3) [component 0]
+    1: 1; 2: 1 -> payoffs (3, 3) [component 1]
+    1: 1; 2: (1 2/3, 2 1/3) -> payoffs (3, 3) [component 1]
     1: (2 1/3, 3 2/3); 2: (1 1/3, 2 2/3) -> payoffs (4, 8/3)
     >>> sol.complete, sol.degenerate, sol.components
     ('all-extreme', True, ((0, 1),))
