@@ -781,7 +781,8 @@ class ParameterSpace(Mapping[str, Parameter]):
         return hash(tuple(self.values()))
 
     def __repr__(self) -> str:
-        return f"ParameterSpace({list(self.values())!r})"
+        inner = ", ".join(str(p) for p in self.values())
+        return f"<ParameterSpace: {inner}>" if inner else "<ParameterSpace: empty>"
 
     def _unknown(self, name: object) -> str:
         declared = ", ".join(self._parameters) or "(none)"
