@@ -31,7 +31,7 @@ from .errors import (
     UnknownParameterError,
     VerificationError,
 )
-from .games import NormalFormGame
+from .games import BehaviorProfile, ExtensiveFormGame, NormalFormGame
 from .io import read_game, write_game
 from .parameters import Parameter, ParameterSpace, parse_expression
 from .solvers import available_methods, solve
@@ -39,6 +39,8 @@ from .solvers import available_methods, solve
 __version__ = "0.1.0"
 
 __all__ = [
+    "BehaviorProfile",
+    "ExtensiveFormGame",
     "Equilibrium",
     "GameFormatError",
     "GameTheoryError",

@@ -165,7 +165,7 @@ ERRORS = [
     ("directory", lambda t: ["solve", str(t)], "", None),
     ("malformed-file", lambda t: ["solve", str(_malformed(t))], "bad.nfg:3:13: expected a number",
      None),
-    ("unsupported-suffix", lambda t: ["solve", str(t / "game.txt")], "supported: .nfg", None),
+    ("unsupported-suffix", lambda t: ["solve", str(t / "game.txt")], ".nfg (Gambit strategic game)", None),
     ("unknown-method", lambda t: ["solve", str(BOS_FILE), "--method", "magic"],
      "unknown method 'magic'", None),
     ("unknown-method-before-reading", lambda t: ["solve", str(t / "missing.nfg"), "-m", "magic"],
@@ -179,7 +179,7 @@ ERRORS = [
     ("no-command", lambda t: [], "missing command", None),
     ("unknown-command", lambda t: ["frobnicate"], "invalid choice", None),
     ("convert-to-unknown-suffix", lambda t: ["convert", str(BOS_FILE), str(t / "x.xyz")],
-     "supported: .nfg", None),
+     ".nfg (Gambit strategic game)", None),
     ("demo-unknown-method", lambda t: ["demo", "--method", "magic"], "unknown method", None),
 ]
 

@@ -132,6 +132,16 @@ register_format(
         writer="dump_nfg",
     )
 )
+register_format(
+    GameFormat(
+        name="efg",
+        suffixes=(".efg",),
+        description="Gambit extensive game",
+        module="gametheory.io.efg",
+        reader="parse_efg",
+        writer="dump_efg",
+    )
+)
 
 
 def _supported() -> str:
@@ -162,7 +172,7 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> GameF
     >>> format_for("notes.txt")
     Traceback (most recent call last):
     ...
-    gametheory.errors.GameFormatError: notes.txt: cannot tell the game format from the suffix '.txt'; supported: .nfg (Gambit strategic game); or pass format=...
+    gametheory.errors.GameFormatError: notes.txt: cannot tell the game format from the suffix '.txt'; supported: .efg (Gambit extensive game), .nfg (Gambit strategic game); or pass format=...
     """  # noqa: E501
     name = os.fspath(path)
     if format is not None:
