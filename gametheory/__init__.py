@@ -33,6 +33,7 @@ from .errors import (
 )
 from .games import BehaviorProfile, ExtensiveFormGame, NormalFormGame
 from .io import read_game, write_game
+from .io.scenario import read_scenario
 from .parameters import Parameter, ParameterSpace, parse_expression
 from .solvers import available_methods, solve
 
@@ -62,6 +63,7 @@ __all__ = [
     "expected_payoffs",
     "parse_expression",
     "read_game",
+    "read_scenario",
     "solve",
     "verify",
     "write_game",

@@ -126,10 +126,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     names = list_examples()
     if not names:
         raise _UsageError("no bundled example games found (is the package installed?)")
-    for k, name in enumerate(names):
+    games = [(name, read_example(name)) for name in names if not name.endswith(".toml")]
+    for name in names:
+        if name.endswith(".toml"):
+            games.extend(_scenario_games(name))
+    for k, (name, game) in enumerate(games):
         if k:
             print()
-        game = read_example(name)
         print(f"== {name} ==")
         print(game)
         try:
@@ -137,6 +140,26 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         except MethodNotApplicableError as exc:
             print(f"(skipped: {exc})")
     return 0
+
+
+def _scenario_games(name: str) -> list[tuple[str, Any]]:
+    """The finite models of a bundled scenario file, at the scenario's default values."""
+    from importlib import resources
+
+    from .games import NormalFormGame
+    from .io.scenario import parse_scenario
+
+    text = (resources.files("gametheory") / "data" / name).read_text(encoding="utf-8")
+    scenario = parse_scenario(text, path=f"gametheory/data/{name}")
+    defaults = scenario.space.defaults()
+    out = []
+    for model_id in scenario.models:
+        game = scenario.build(model_id)
+        if not isinstance(game, NormalFormGame):
+            continue  # trees are solved by the tree methods (spe, lcp)
+        values = {s.name: defaults[s.name] for s in game.parameters}
+        out.append((f"{name} {model_id} at the default parameters", game.at(**values)))
+    return out
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:

@@ -239,7 +239,11 @@ def test_demo_solves_every_bundled_game(capsys):
     code, out, err = run(capsys, "demo", "--method", "pure")
     assert code == 0, err
     for name in list_examples():
-        assert f"== {name} ==" in out
+        if name.endswith(".toml"):  # scenarios: each finite model at the default parameters
+            assert f"== {name} " in out
+        else:
+            assert f"== {name} ==" in out
+    assert "== tripp.toml M1 at the default parameters ==" in out
     assert "Row: D; Col: D -> payoffs (1, 1)" in out  # prisoner's dilemma
     assert "0 equilibria by pure" in out  # matching pennies has no pure equilibrium
 

@@ -142,6 +142,15 @@ register_format(
         writer="dump_efg",
     )
 )
+register_format(
+    GameFormat(
+        name="scenario",
+        suffixes=(".toml",),
+        description="scenario file (TOML)",
+        module="gametheory.io.scenario",
+        reader="parse_scenario_game",
+    )
+)
 
 
 def _supported() -> str:
@@ -172,7 +181,7 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> GameF
     >>> format_for("notes.txt")
     Traceback (most recent call last):
     ...
-    gametheory.errors.GameFormatError: notes.txt: cannot tell the game format from the suffix '.txt'; supported: .efg (Gambit extensive game), .nfg (Gambit strategic game); or pass format=...
+    gametheory.errors.GameFormatError: notes.txt: cannot tell the game format from the suffix '.txt'; supported: .efg (Gambit extensive game), .nfg (Gambit strategic game), .toml (scenario file (TOML)); or pass format=...
     """  # noqa: E501
     name = os.fspath(path)
     if format is not None:
