@@ -148,6 +148,26 @@ _MASK_OF = {
 _SIGN_OF_BIT = {NEG: -1, ZERO: 0, POS: 1}
 
 
+def _as_sympy(obj: Any) -> Any:
+    """A sympy object from sympy objects, bools and numbers; text is refused.
+
+    Text must go through :func:`gametheory.parameters.parse_condition` (the
+    whitelist parser), never through ``sympify``.
+    """
+    if isinstance(obj, sympy.Basic):
+        return obj
+    if isinstance(obj, bool):
+        return sympy.true if obj else sympy.false
+    if isinstance(obj, str):
+        raise TypeError(
+            f"conditions must be sympy objects, not text ({obj!r}); parse text with "
+            "gametheory.parameters.parse_condition(text, space)"
+        )
+    from .._numbers import to_sympy
+
+    return to_sympy(obj)
+
+
 def _flip(mask: int) -> int:
     """The mask of ``-f`` given the mask of ``f``."""
     return (POS if mask & NEG else 0) | (mask & ZERO) | (NEG if mask & POS else 0)
@@ -837,7 +857,7 @@ class _Logic:
 
     def relation(self, diff: sympy.Expr, mask: int) -> Tree:
         """The tree of ``sign(diff) in mask`` over irreducible, normalized atoms."""
-        diff = sympy.sympify(diff)
+        diff = _as_sympy(diff)
         cache_key = (diff, mask)
         cached = self._rel_cache.get(cache_key)
         if cached is not None:
@@ -1138,7 +1158,7 @@ def _as_relations(assumptions: Any) -> tuple[Boolean, ...]:
         assumptions = [assumptions]
     out: list[Boolean] = []
     for a in assumptions:
-        a = sympy.sympify(a)
+        a = _as_sympy(a)
         if isinstance(a, sympy.And):
             out.extend(a.args)
         elif not isinstance(a, BooleanTrue):
@@ -1306,7 +1326,7 @@ class Condition:
 
     def _combine(self, other: Any, op: Callable[..., Boolean], name: str) -> Condition:
         if not isinstance(other, Condition):
-            other = Condition(sympy.sympify(other), assumptions=self.assumptions)
+            other = Condition(_as_sympy(other), assumptions=self.assumptions)
         params = self.parameters + tuple(s for s in other.parameters if s not in self.parameters)
         relations = self.assumptions + tuple(
             a for a in other.assumptions if a not in self.assumptions
