@@ -38,10 +38,10 @@ lint: $(STAMP_DEV)
 
 test: $(STAMP_DEV)
 	$(VENV)/bin/ruff check gametheory tests bench
-	$(PY) -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
+	$(PY) -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider --nbmake
 
 test-thorough: $(STAMP_DEV)
-	HYPOTHESIS_PROFILE=thorough $(PY) -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
+	HYPOTHESIS_PROFILE=thorough $(PY) -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider --nbmake
 
 bench: $(STAMP_DEV)
 	$(PY) bench/normal_form.py
