@@ -206,6 +206,10 @@ class TrippModel:
     derived : mapping of str to sympy expression
         Closed forms derived from the payoffs (indifference points,
         thresholds, gains); each model's builder documents its keys.
+    assumptions : tuple of sympy Boolean
+        Domain conditions of the spec that link several parameters (e.g.
+        ``e_R > l_R`` in M1), beyond each parameter's own bounds; pass them
+        to :mod:`gametheory.analysis` as ``assumptions=model.assumptions``.
 
     Examples
     --------
@@ -225,6 +229,7 @@ class TrippModel:
     space: ParameterSpace
     game: Any
     derived: Mapping[str, sympy.Expr] = field(default_factory=lambda: MappingProxyType({}))
+    assumptions: tuple[Any, ...] = ()
 
     def symbol(self, name: str) -> sympy.Symbol:
         """The sympy symbol of a parameter."""
@@ -277,10 +282,20 @@ def _used(space: ParameterSpace, game: Any) -> tuple[str, ...]:
     return tuple(name for name in space if name in free)
 
 
+#: Cross-parameter domain conditions of the spec (§2), per model.
+_DOMAIN = {
+    "M1": ("e_R > l_R",),
+    "M3": ("e_R > l_R", "k_U < g_U"),
+}
+
+
 def _finite(model_id: str, source: Any, derive: Any) -> TrippModel:
+    from ..parameters import parse_condition
+
     scenario, space = _source(source)
     game = scenario.build(model_id, space=space)
     return TrippModel(
+        assumptions=tuple(parse_condition(text, space) for text in _DOMAIN.get(model_id, ())),
         id=model_id,
         title=game.title or model_id,
         section=f"{_SPEC} {model_id}",
