@@ -186,8 +186,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     }
     print(f"M1 regime map, {report['grid']} = {n_points:,} points ({os.cpu_count()} CPUs)")
     print(f"  derive regions (sympy, once)     {t_derive:9.3f} s")
-    print(f"  compiled map, cold (incl. above) {t_cold:9.3f} s   {t_cold / n_points * 1e9:8.1f} ns/pt")
-    print(f"  compiled map, warm, serial       {t_warm:9.3f} s   {t_warm / n_points * 1e9:8.1f} ns/pt")
+    print(
+        f"  compiled map, cold (incl. above) {t_cold:9.3f} s   {t_cold / n_points * 1e9:8.1f} ns/pt"
+    )
+    print(
+        f"  compiled map, warm, serial       {t_warm:9.3f} s   {t_warm / n_points * 1e9:8.1f} ns/pt"
+    )
     print(
         f"  compiled map, warm, {args.workers} threads    {t_pool:9.3f} s   "
         f"{t_pool / n_points * 1e9:8.1f} ns/pt   (identical table: {identical})"
