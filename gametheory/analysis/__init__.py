@@ -3,6 +3,12 @@
 * :mod:`gametheory.analysis.conditions` -- exact conditions for dominance,
   equilibria, thresholds and regime partitions (sympy, simplified, compiled
   to numpy for fast evaluation).
+* :mod:`gametheory.analysis.sweep` -- grids and samples of the parameter
+  space, evaluated by compiled conditions in vectorised chunks, or solved
+  point by point on any ``concurrent.futures`` executor or a Dask client.
+* :mod:`gametheory.analysis.uncertainty` -- priors, Monte Carlo region
+  probabilities with Wilson intervals, exact probabilities of polygonal
+  regions, Sobol sensitivity indices.
 
 Examples
 --------
@@ -32,9 +38,25 @@ from .conditions import (
     regions,
     threshold,
 )
+from .sweep import Design, Payoff, Probability, SweepResult, grid, sample, sweep, sweep_solve
+from .uncertainty import (
+    ProbabilityEstimate,
+    SobolIndices,
+    exact_probability,
+    probability,
+    regime_probabilities,
+    sobol_indices,
+    wilson_interval,
+)
 
 __all__ = [
     "Condition",
+    "Design",
+    "Payoff",
+    "Probability",
+    "ProbabilityEstimate",
+    "SobolIndices",
+    "SweepResult",
     "EquilibriumConditions",
     "KnifeEdge",
     "MixedEquilibriumCondition",
@@ -44,6 +66,15 @@ __all__ = [
     "Threshold",
     "dominance_condition",
     "equilibrium_conditions",
+    "exact_probability",
+    "grid",
+    "probability",
+    "regime_probabilities",
     "regions",
+    "sample",
+    "sobol_indices",
+    "sweep",
+    "sweep_solve",
     "threshold",
+    "wilson_interval",
 ]
