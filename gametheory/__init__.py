@@ -31,7 +31,7 @@ from .errors import (
     UnknownParameterError,
     VerificationError,
 )
-from .games import BehaviorProfile, ExtensiveFormGame, NormalFormGame
+from .games import BayesianGame, BehaviorProfile, ExtensiveFormGame, NormalFormGame, SignalingGame
 from .io import read_game, write_game
 from .io.scenario import read_scenario
 from .parameters import Parameter, ParameterSpace, parse_expression
@@ -40,6 +40,8 @@ from .solvers import available_methods, solve
 __version__ = "0.1.0"
 
 __all__ = [
+    "BayesianGame",
+    "SignalingGame",
     "BehaviorProfile",
     "ExtensiveFormGame",
     "Equilibrium",

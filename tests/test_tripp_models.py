@@ -514,7 +514,7 @@ def test_m7_moderate_edge_lowers_the_fear_threshold():
 
 def test_models_carry_metadata_and_reject_foreign_parameters():
     family = tripp.models()
-    assert sorted(family) == ["M1", "M2", "M3", "M5", "M7"]
+    assert sorted(family) == ["M1", "M2", "M3", "M4", "M5", "M6", "M7"]
     assert family["M5"].section.endswith("M5") and family["M1"].title.startswith("M1")
     with pytest.raises(gt.UnknownParameterError, match="M1 does not use the parameter 'delta'"):
         M1.at(delta="1/2")

@@ -38,6 +38,7 @@ from .conditions import (
     regions,
     threshold,
 )
+from .pbe_regions import PBEClassification, PBERegion, PBERegionPiece, SymbolicInterval, pbe_regions
 from .sweep import Design, Payoff, Probability, SweepResult, grid, sample, sweep, sweep_solve
 from .uncertainty import (
     ProbabilityEstimate,
@@ -50,6 +51,11 @@ from .uncertainty import (
 )
 
 __all__ = [
+    "PBEClassification",
+    "PBERegion",
+    "PBERegionPiece",
+    "SymbolicInterval",
+    "pbe_regions",
     "Condition",
     "Design",
     "Payoff",

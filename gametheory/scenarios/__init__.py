@@ -2,7 +2,9 @@
 
 * :mod:`gametheory.scenarios.tripp` -- the TRIPP corridor dilemma
   (``scenario_spec.md``): models M1, M2, M3, M5 and M7, built symbolically
-  from ``seeds/tripp.toml``.
+  from ``seeds/tripp.toml``;
+* :mod:`gametheory.scenarios.tripp_bayesian` -- its signaling model M4 and
+  the two-front reputation model M6.
 
 Scenario files themselves are read by :func:`gametheory.io.scenario.read_scenario`.
 
@@ -15,6 +17,6 @@ Examples
 
 from __future__ import annotations
 
-from . import tripp
+from . import tripp, tripp_bayesian
 
-__all__ = ["tripp"]
+__all__ = ["tripp", "tripp_bayesian"]

@@ -15,12 +15,11 @@ model  what                                          built by
 M1     Russia vs the coalition T, 2x2                :func:`m1` (file)
 M2     Russia, Azerbaijan, US, simultaneous 2x2x2    :func:`m2` (file)
 M3     US, Azerbaijan, Russia; chance, one infoset   :func:`m3` (file, extensive)
+M4     corridor type signaling game (PBE)            :func:`~gametheory.scenarios.tripp_bayesian.m4`
 M5     preventive war as a commitment problem        :func:`m5` (analytic)
+M6     two-front reputation (Kreps-Wilson)           :func:`~gametheory.scenarios.tripp_bayesian.m6`
 M7     reciprocal fear of surprise attack, 2x2       :func:`m7` (file)
 =====  ============================================  =========================
-
-M4 (signaling) and M6 (reputation) come with the Bayesian and
-sequential-equilibrium solvers.
 
 Default parameter values are **illustrative**, taken from the spec's table,
 not estimates. Every model object carries the game (symbolic), the names of
@@ -852,12 +851,14 @@ def _delta_root(Phi: sympy.Expr, delta: sympy.Symbol, space: ParameterSpace) -> 
 
 
 def models(source: Any = None) -> dict[str, TrippModel | PreventiveWarModel]:
-    """Every model that can be built now, by id.
+    """Every model of the family (M1-M7), by id.
 
     Examples
     --------
     >>> sorted(models())
-    ['M1', 'M2', 'M3', 'M5', 'M7']
+    ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7']
     """
-    builders = {"M1": m1, "M2": m2, "M3": m3, "M5": m5, "M7": m7}
+    from .tripp_bayesian import m4, m6  # lazy: tripp_bayesian imports this module
+
+    builders = {"M1": m1, "M2": m2, "M3": m3, "M4": m4, "M5": m5, "M6": m6, "M7": m7}
     return {model_id: build(source) for model_id, build in builders.items()}

@@ -17,6 +17,8 @@ method         what it returns                                            games
 ``enumpoly``   all isolated equilibria (support enumeration + polynomial  N players, small
                indifference systems)
 ``logit``      the limit of the principal logit QRE branch                N players
+``pbe``        PBE classes with off-path belief sets and refinements;     signaling games,
+               sequential equilibria of trees                              trees
 =============  =========================================================  =====================
 """
 
@@ -51,6 +53,12 @@ METHODS: dict[str, tuple[str, str, str]] = {
     ),
     "lcp": ("lemke_howson", "solve_lcp", "Lemke-Howson from every initial label (exact pivoting)"),
     "lp": ("zerosum", "solve_lp", "linear programming for 2-player zero-sum games (exact value)"),
+    "pbe": (
+        "pbe",
+        "solve_pbe",
+        "perfect Bayesian equilibria of signaling games (Intuitive Criterion, D1) and "
+        "sequential equilibria of trees (exact)",
+    ),
     "enumpoly": (
         "polynomial",
         "solve_enumpoly",
@@ -84,6 +92,10 @@ def _resolve(name: str) -> Callable[..., Solution]:
 
 def _auto(game: Any) -> tuple[str, str]:
     game.numeric_check("solve")
+    from ..games import BayesianGame, SignalingGame
+
+    if isinstance(game, SignalingGame | BayesianGame):
+        return "pbe", "auto: a game with types, so perfect Bayesian equilibria by pbe"
     if game.n_players == 2:
         return "enummixed", "auto: 2-player game, so all extreme equilibria by enummixed"
     if game.n_players == 1:
