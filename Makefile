@@ -45,6 +45,8 @@ test-thorough: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	$(PY) bench/normal_form.py
+	$(PY) bench/qre_enumpoly.py
+	$(PY) bench/sensitivity.py
 
 figures: $(STAMP)
 	$(PY) -m gametheory.figures

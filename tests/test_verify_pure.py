@@ -132,7 +132,12 @@ def test_pure_invariant_under_affine_transforms_and_relabelling(data) -> None:
 
 
 def test_auto_on_three_players_says_what_it_did() -> None:
-    sol = gt.solve(ALL[-1].game)
+    small = gt.solve(ALL[-1].game)  # 2x2x2: every equilibrium by enumpoly
+    assert small.method == "enumpoly"
+    assert any("enumpoly" in n for n in small.notes)
+    assert {e.pure_profile() for e in small.pure} == ALL[-1].pure
+    big = NormalFormGame.from_arrays(*(np.zeros((3, 3, 4), dtype=int) for _ in range(3)))
+    sol = gt.solve(big)
     assert sol.method == "pure"
     assert sol.complete == "all-pure"
-    assert any("enumpoly" in n for n in sol.notes)
+    assert len(sol) == 36  # all ties: every pure profile is an equilibrium

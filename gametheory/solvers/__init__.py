@@ -25,6 +25,7 @@ method         what it returns                                            games
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -72,6 +73,10 @@ METHODS: dict[str, tuple[str, str, str]] = {
 }
 
 
+#: ``auto`` uses enumpoly for N-player games with at most this many pure profiles.
+_ENUMPOLY_AUTO_PROFILES = 32
+
+
 def available_methods() -> dict[str, str]:
     """Method names and one-line descriptions.
 
@@ -100,9 +105,15 @@ def _auto(game: Any) -> tuple[str, str]:
         return "enummixed", "auto: 2-player game, so all extreme equilibria by enummixed"
     if game.n_players == 1:
         return "pure", "auto: 1-player game, so the optimal strategies by pure"
+    profiles = math.prod(game.shape)
+    if profiles <= _ENUMPOLY_AUTO_PROFILES:
+        return "enumpoly", (
+            f"auto: small {game.n_players}-player game ({profiles} profiles), so all "
+            "equilibria by enumpoly (supports + polynomial systems)"
+        )
     return "pure", (
-        f"auto: {game.n_players}-player game; only pure equilibria are enumerated "
-        "(mixed N-player equilibria need the enumpoly method)"
+        f"auto: {game.n_players}-player game with {profiles} profiles; only pure equilibria "
+        "are enumerated (enumpoly on request: it grows fast with the number of supports)"
     )
 
 
@@ -117,7 +128,8 @@ def solve(game: Any, method: str = "auto", **options: Any) -> Solution:
         parameters.
     method : str, default ``"auto"``
         One of :func:`available_methods`. ``"auto"`` picks the best exact
-        method (``enummixed`` for 2 players, ``pure`` otherwise) and says so in
+        method (``enummixed`` for 2 players, ``enumpoly`` for small N-player
+        games, ``pure`` otherwise, ``pbe`` for games with types) and says so in
         :attr:`Solution.notes`.
     **options
         Keyword options passed to the method.
