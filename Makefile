@@ -11,7 +11,7 @@ PYTEST_WORKERS ?= 2
 .PHONY: demo test test-thorough lint bench figures clean help
 
 help:
-	@echo "make demo           create .venv, install, solve the bundled examples"
+	@echo "make demo           create .venv, install, solve the bundled games, analyze seeds/tripp.toml, write figures/"
 	@echo "make test           create .venv, install [dev], ruff + the whole suite (notebooks too)"
 	@echo "make test-thorough  the suite with the 'thorough' Hypothesis profile"
 	@echo "make lint           ruff"
@@ -32,6 +32,7 @@ $(STAMP_DEV): pyproject.toml | $(PY)
 
 demo: $(STAMP)
 	$(PY) -m gametheory demo
+	$(PY) -m gametheory analyze seeds/tripp.toml --figures figures
 
 lint: $(STAMP_DEV)
 	$(VENV)/bin/ruff check gametheory tests bench

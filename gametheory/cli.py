@@ -6,6 +6,8 @@
     gametheory methods
     gametheory demo [--method NAME]
     gametheory convert IN OUT
+    gametheory analyze SCENARIO.toml [--format text|json] [--figures DIR]
+                                     [--samples N] [--seed S]
 
 ``solve`` reads a game file (format from the suffix, see
 :func:`gametheory.io.read_game`), computes its equilibria and prints them as
@@ -17,6 +19,14 @@ text (``str(solution)``) or as JSON::
 
 where every number is a string: ``"p/q"`` or an integer for exact games, a
 decimal for float games (:meth:`gametheory.Solution.to_dict`).
+
+``analyze`` reads a scenario file, solves every model at the default
+parameters, tests every claim (:func:`gametheory.scenarios.report.analyze`)
+and prints the report as Markdown-like text or as JSON
+(:meth:`~gametheory.scenarios.report.Report.to_dict`; numbers as strings);
+progress goes to standard error. With ``--figures DIR`` it also writes the
+scenario's figures (:func:`gametheory.figures.build_figures`, TRIPP files
+only). Exit status 1 if a figure builder failed.
 
 Exit status: 0 on success; 2 on bad input (missing or malformed file, unknown
 method, a method that does not apply to the game, a symbolic game), reported
@@ -81,6 +91,20 @@ def _build_parser() -> argparse.ArgumentParser:
                                    "formats come from the suffixes.")
     p.add_argument("source", metavar="IN")
     p.add_argument("target", metavar="OUT")
+
+    p = sub.add_parser("analyze", help="solve a scenario's models and test its claims",
+                       description="Solve every model of a scenario file at the default "
+                                   "parameters and test each claim: exact conditions, and their "
+                                   "probabilities under the file's priors.")
+    p.add_argument("scenario", metavar="SCENARIO.toml", help="scenario file (e.g. seeds/tripp.toml)")
+    p.add_argument("--format", "-f", default="text", choices=("text", "json"),
+                   help="output format (default: text)")
+    p.add_argument("--figures", metavar="DIR", default=None,
+                   help="also write the scenario's figures to DIR (TRIPP scenarios)")
+    p.add_argument("--samples", "-n", type=int, default=None, metavar="N",
+                   help="Monte Carlo draws per condition (default: 20000)")
+    p.add_argument("--seed", type=int, default=0, metavar="S",
+                   help="seed of the Monte Carlo draws (default: 0)")
     return parser
 
 
@@ -171,8 +195,35 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .scenarios.report import DEFAULT_SAMPLES, TrippScenario, analyze
+
+    samples = DEFAULT_SAMPLES if args.samples is None else args.samples
+    if samples < 1:
+        raise _UsageError(f"--samples must be a positive integer; got {samples}")
+    progress = sys.stderr.isatty()
+    analysis = analyze(args.scenario)
+    report = analysis.report(samples=samples, rng=args.seed, progress=progress)
+    if args.format == "json":
+        print(report.to_json())
+    else:
+        print(report.to_text(), end="")
+    sys.stdout.flush()
+    if args.figures is None:
+        return 0
+    if not isinstance(analysis, TrippScenario):
+        print(f"{PROG}: no figures are registered for scenario {report.scenario_id!r}",
+              file=sys.stderr)
+        return 0
+    from .figures import build_figures
+
+    run = build_figures(args.figures, source=args.scenario,
+                        log=lambda line: print(line, file=sys.stderr, flush=True))
+    return 0 if run.ok else 1
+
+
 _COMMANDS = {"solve": _cmd_solve, "methods": _cmd_methods, "demo": _cmd_demo,
-             "convert": _cmd_convert}
+             "convert": _cmd_convert, "analyze": _cmd_analyze}
 
 
 def _one_line(message: Any) -> str:
