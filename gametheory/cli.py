@@ -18,7 +18,14 @@ text (``str(solution)``) or as JSON::
                      "payoffs": {player: number}}]}
 
 where every number is a string: ``"p/q"`` or an integer for exact games, a
-decimal for float games (:meth:`gametheory.Solution.to_dict`).
+decimal for float games (:meth:`gametheory.Solution.to_dict`). For game trees
+(``.efg``; methods ``spe``, ``lcp``, ``lp``, ``enummixed``, ``pure``) the
+strategies are the reduced-normal-form strategies (labels such as
+``Militarize/Preempt``) and each equilibrium also has
+``"behavior": {player: {infoset: {action: number}}}``
+(:meth:`gametheory.solvers.trees.TreeSolution.to_dict`); ``strategies`` is
+``null`` for mixed equilibria of trees whose reduced normal form is too large
+to build, and lists only the played strategy for pure ones.
 
 ``analyze`` reads a scenario file, solves every model at the default
 parameters, tests every claim (:func:`gametheory.scenarios.report.analyze`)
@@ -71,8 +78,8 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("solve", help="compute the equilibria of a game file",
-                       description="Compute the Nash equilibria of a game file (.nfg).")
-    p.add_argument("path", metavar="PATH", help="game file (.nfg)")
+                       description="Compute the Nash equilibria of a game file (.nfg, .efg).")
+    p.add_argument("path", metavar="PATH", help="game file (.nfg or .efg)")
     p.add_argument("--method", "-m", default="auto", metavar="NAME",
                    help=f"solution method: {methods} (default: auto)")
     p.add_argument("--format", "-f", default="text", choices=("text", "json"),

@@ -39,6 +39,7 @@ from .conditions import (
     threshold,
 )
 from .pbe_regions import PBEClassification, PBERegion, PBERegionPiece, SymbolicInterval, pbe_regions
+from .spe import SPEBranch, SPEOutcome, spe_outcome
 from .sweep import Design, Payoff, Probability, SweepResult, grid, sample, sweep, sweep_solve
 from .uncertainty import (
     ProbabilityEstimate,
@@ -51,6 +52,9 @@ from .uncertainty import (
 )
 
 __all__ = [
+    "SPEBranch",
+    "SPEOutcome",
+    "spe_outcome",
     "PBEClassification",
     "PBERegion",
     "PBERegionPiece",

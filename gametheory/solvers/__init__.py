@@ -19,7 +19,17 @@ method         what it returns                                            games
 ``logit``      the limit of the principal logit QRE branch                N players
 ``pbe``        PBE classes with off-path belief sets and refinements;     signaling games,
                sequential equilibria of trees                              trees
+``spe``        all pure subgame-perfect equilibria (backward induction;   trees
+               subgame decomposition)
 =============  =========================================================  =====================
+
+Extensive-form games (:class:`~gametheory.games.extensive.ExtensiveFormGame`)
+given a tree method (:data:`gametheory.solvers.trees.TREE_METHODS`: ``spe``,
+``lcp`` and ``lp`` on the sequence form, ``pure``, ``enummixed``, ``support``,
+``enumpoly`` on the reduced normal form, and ``auto``) are routed to
+:func:`gametheory.solvers.trees.solve_tree`, which returns a
+:class:`~gametheory.solvers.trees.TreeSolution` whose equilibria also carry
+behaviour strategies; other methods (``pbe``) take trees directly.
 """
 
 from __future__ import annotations
@@ -69,6 +79,11 @@ METHODS: dict[str, tuple[str, str, str]] = {
         "logit",
         "solve_logit",
         "logit quantal response equilibrium, principal branch traced to a Nash equilibrium",
+    ),
+    "spe": (
+        "trees",
+        "solve_spe",
+        "subgame-perfect equilibria of game trees (backward induction, subgame decomposition)",
     ),
 }
 
@@ -122,10 +137,11 @@ def solve(game: Any, method: str = "auto", **options: Any) -> Solution:
 
     Parameters
     ----------
-    game : NormalFormGame
+    game : NormalFormGame or ExtensiveFormGame
         A numeric game. Symbolic games must be given values first with
         ``game.at(...)``; see :mod:`gametheory.analysis` for conditions in the
-        parameters.
+        parameters. Trees given a tree method go to
+        :func:`gametheory.solvers.trees.solve_tree` (``auto`` is ``spe`` there).
     method : str, default ``"auto"``
         One of :func:`available_methods`. ``"auto"`` picks the best exact
         method (``enummixed`` for 2 players, ``enumpoly`` for small N-player
@@ -137,6 +153,8 @@ def solve(game: Any, method: str = "auto", **options: Any) -> Solution:
     Returns
     -------
     Solution
+        For trees, a :class:`~gametheory.solvers.trees.TreeSolution` (the same
+        interface; each equilibrium also has ``behavior``).
 
     Raises
     ------
@@ -158,6 +176,13 @@ def solve(game: Any, method: str = "auto", **options: Any) -> Solution:
     """
     if not isinstance(method, str):
         raise MethodNotApplicableError(f"method must be a string, got {method!r}")
+    from ..games.extensive import ExtensiveFormGame
+
+    if isinstance(game, ExtensiveFormGame):
+        from .trees import TREE_METHODS, solve_tree
+
+        if method.lower() in TREE_METHODS:
+            return solve_tree(game, method, **options)
     name = method.lower()
     notes: tuple[str, ...] = ()
     if name == "auto":
