@@ -741,3 +741,27 @@ def test_cli_solves_efg_files_with_behavior(method, tmp_path, capsys) -> None:
             assert sum(F(v) for v in probs.values()) == 1
     if method == "spe":
         assert len(data["equilibria"]) == 2
+
+
+def test_equilibrium_conditions_dispatches_trees_and_signaling_games() -> None:
+    import sympy
+
+    from gametheory import ExtensiveFormGame
+    from gametheory.analysis import SPEOutcome, equilibrium_conditions
+    from gametheory.analysis.pbe_regions import PBEClassification
+    from gametheory.scenarios import tripp_bayesian
+
+    c = sympy.Symbol("c", positive=True)
+    tree = ExtensiveFormGame(["Entrant", "Incumbent"])
+    out, enter = tree.move(tree.root, "Entrant", ["Out", "In"])
+    fight, acc = tree.move(enter, "Incumbent", ["Fight", "Accommodate"])
+    tree.outcome(out, [0, 2])
+    tree.outcome(fight, [-1, 2 - c])
+    tree.outcome(acc, [1, 1])
+    outcome = equilibrium_conditions(tree)
+    assert isinstance(outcome, SPEOutcome)
+    # the incumbent fights iff fighting costs it at most the accommodation payoff: c <= 1
+    assert outcome.when(enter, "Fight").expr == (c <= 1)
+    m4 = tripp_bayesian.m4()
+    classes = equilibrium_conditions(m4.game, assumptions=m4.assumptions)
+    assert isinstance(classes, PBEClassification)

@@ -2377,9 +2377,10 @@ def equilibrium_conditions(game: Any, *, assumptions: Any = None) -> Equilibrium
     outside the supports). Knife-edges are flagged: ties between best
     responses (degeneracy) and singular indifference systems.
 
-    This is a :func:`functools.singledispatch` function: other game types
-    (extensive-form trees, Bayesian games) register their own
-    implementation with ``equilibrium_conditions.register``.
+    This is a :func:`functools.singledispatch` function: trees get the
+    piecewise subgame-perfect outcome (:func:`gametheory.analysis.spe_outcome`,
+    an ``SPEOutcome``) and signaling games their PBE classes by region
+    (:func:`gametheory.analysis.pbe_regions`, a ``PBEClassification``).
 
     Parameters
     ----------

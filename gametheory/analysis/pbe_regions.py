@@ -70,7 +70,7 @@ from sympy.logic.boolalg import Boolean
 
 from ..errors import InvalidGameError, MethodNotApplicableError, UnknownLabelError
 from ..games.bayesian import SignalingGame
-from .conditions import Condition, _game_relations
+from .conditions import Condition, _game_relations, equilibrium_conditions
 
 __all__ = ["PBEClassification", "PBERegion", "PBERegionPiece", "SymbolicInterval", "pbe_regions"]
 
@@ -791,3 +791,11 @@ def _piece(ctx: _Ctx, types: Sequence[str], act_msgs: Sequence[str],
                         forms[f"mu[{t}|{m}]"] = sympy.factor(br.point[k])
     return PBERegionPiece(receiver_support=dict(R), condition=cond, knife_edge=knife,
                           closed_forms=forms)
+
+
+@equilibrium_conditions.register
+def _signaling_equilibrium_conditions(
+    game: SignalingGame, *, assumptions: Any = None
+) -> PBEClassification:
+    """``equilibrium_conditions`` for signaling games: the PBE classes and their regions."""
+    return pbe_regions(game, assumptions=assumptions)

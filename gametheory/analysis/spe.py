@@ -83,7 +83,7 @@ from sympy.logic.boolalg import Boolean, BooleanFalse, BooleanTrue
 
 from ..errors import InvalidGameError, MethodNotApplicableError
 from ..games.extensive import CHANCE, ExtensiveFormGame, Node
-from .conditions import Condition, _context
+from .conditions import Condition, _context, equilibrium_conditions
 
 __all__ = ["SPEBranch", "SPEOutcome", "spe_outcome"]
 
@@ -545,3 +545,9 @@ def _path(game: ExtensiveFormGame, order: Sequence[Node], index: Mapping[Node, i
 
 
 
+
+
+@equilibrium_conditions.register
+def _tree_equilibrium_conditions(game: ExtensiveFormGame, *, assumptions: Any = None) -> SPEOutcome:
+    """``equilibrium_conditions`` for trees: the piecewise subgame-perfect outcome."""
+    return spe_outcome(game, assumptions=assumptions)
