@@ -65,6 +65,8 @@ from typing import Any
 import numpy as np
 import sympy
 
+from ._numbers import to_sympy
+
 __all__ = [
     "DEFAULT_OUT",
     "FIGURES",
@@ -459,7 +461,7 @@ def _legend_below(ax: Any, handles: Sequence[Any] | None = None, ncol: int = 2) 
 
 
 def _f(value: Any) -> float:
-    return float(sympy.sympify(value))
+    return float(to_sympy(value))
 
 
 # ---------------------------------------------------------------------------

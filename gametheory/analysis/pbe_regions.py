@@ -68,6 +68,7 @@ from typing import Any
 import sympy
 from sympy.logic.boolalg import Boolean
 
+from .._numbers import to_sympy
 from ..errors import InvalidGameError, MethodNotApplicableError, UnknownLabelError
 from ..games.bayesian import SignalingGame
 from .conditions import Condition, _game_relations, equilibrium_conditions
@@ -301,7 +302,7 @@ class _Ctx:
         return Condition(expr, parameters=self.params, assumptions=self.relations)
 
     def sign(self, e: Any) -> int | None:
-        e = sympy.cancel(sympy.sympify(e))
+        e = sympy.cancel(to_sympy(e))
         if e == 0:
             return 0
         if e.is_number:
@@ -339,7 +340,7 @@ def _block(n: int, eq: list[SymRow], ge: list[SymRow], gt: list[SymRow], ctx: _C
     """Branches of the solution set of a symbolic linear system (see the module docstring)."""
     zero = sympy.Integer(0)
     # ---- equalities: x = x0 + N t
-    M = [[sympy.cancel(sympy.sympify(v)) for v in a] + [sympy.cancel(sympy.sympify(b))]
+    M = [[sympy.cancel(to_sympy(v)) for v in a] + [sympy.cancel(to_sympy(b))]
          for a, b in eq]
     pivots: list[int] = []
     knife_eqs: list[Boolean] = []
@@ -391,9 +392,9 @@ def _block(n: int, eq: list[SymRow], ge: list[SymRow], gt: list[SymRow], ctx: _C
     d = len(basis)
     rows: list[tuple[list[sympy.Expr], sympy.Expr, bool]] = []
     for (a, b), strict in [*((r_, False) for r_ in ge), *((r_, True) for r_ in gt)]:
-        a = [sympy.sympify(v) for v in a]
+        a = [to_sympy(v) for v in a]
         alpha = [sympy.cancel(sum((a[j] * v[j] for j in range(n)), zero)) for v in basis]
-        beta = sympy.cancel(sum((a[j] * x0[j] for j in range(n)), zero) - sympy.sympify(b))
+        beta = sympy.cancel(sum((a[j] * x0[j] for j in range(n)), zero) - to_sympy(b))
         rows.append((alpha, beta, strict))
     branches = _project(rows, d, ctx)
     out = []
@@ -587,15 +588,15 @@ def pbe_regions(game: SignalingGame, *, assumptions: Any = None) -> PBEClassific
     msgs = game.messages
     acts = {m: game.actions(m) for m in msgs}
     act_msgs = [m for m in msgs if acts[m]]
-    prior = {t: sympy.sympify(game.prior[t]) for t in types}
+    prior = {t: to_sympy(game.prior[t]) for t in types}
     uS: dict[tuple[str, str, Any], sympy.Expr] = {}
     uR: dict[tuple[str, str, Any], sympy.Expr] = {}
     for t in types:
         for m in msgs:
             for a in (acts[m] or (None,)):
                 s, r = game.payoff(t, m, a)
-                uS[(t, m, a)] = sympy.sympify(s)
-                uR[(t, m, a)] = sympy.sympify(r)
+                uS[(t, m, a)] = to_sympy(s)
+                uR[(t, m, a)] = to_sympy(r)
     cache: dict[Any, list[_Branch]] = {}
 
     def sigma(S: Mapping[str, tuple[str, ...]], R: Mapping[str, tuple[str, ...]],

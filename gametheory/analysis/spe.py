@@ -81,6 +81,7 @@ from typing import Any
 import sympy
 from sympy.logic.boolalg import Boolean, BooleanFalse, BooleanTrue
 
+from .._numbers import to_sympy
 from ..errors import InvalidGameError, MethodNotApplicableError
 from ..games.extensive import CHANCE, ExtensiveFormGame, Node
 from .conditions import Condition, _context, equilibrium_conditions
@@ -423,14 +424,14 @@ def spe_outcome(
         where = f"node {node.id!r}"
         if node.is_terminal:
             pay = node.payoffs
-            cases[k] = [_Case((), tuple(sympy.sympify(pay[p]) for p in players), (), False)]  # type: ignore[index]
+            cases[k] = [_Case((), tuple(to_sympy(pay[p]) for p in players), (), False)]  # type: ignore[index]
             continue
         kids = [index[c] for c in node.children.values()]
         child_cases = [cases.pop(c) for c in kids]
         combos = _combine(child_cases, feas, max_branches, where)
         out: list[_Case] = []
         if node.player == CHANCE:
-            probs = [sympy.sympify(node.probabilities[a]) for a in node.children]  # type: ignore[index]
+            probs = [to_sympy(node.probabilities[a]) for a in node.children]  # type: ignore[index]
             for combo in combos:
                 atoms = tuple(dict.fromkeys(a for case in combo for a in case.atoms))
                 vals = tuple(sympy.expand(sum((q * case.values[i] for q, case in zip(probs, combo, strict=True)),
@@ -535,7 +536,7 @@ def _path(game: ExtensiveFormGame, order: Sequence[Node], index: Mapping[Node, i
             continue
         if n.is_chance:
             kids = [c for a, c in n.children.items()
-                    if sympy.sympify(n.probabilities[a]) != 0]  # type: ignore[index]
+                    if to_sympy(n.probabilities[a]) != 0]  # type: ignore[index]
             stack.extend(reversed(kids))
             continue
         j = chosen[index[n]]

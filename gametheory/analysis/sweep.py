@@ -92,6 +92,7 @@ import numpy as np
 import sympy
 from sympy.logic.boolalg import Boolean
 
+from .._numbers import to_sympy
 from ..errors import (
     InvalidGameError,
     MethodNotApplicableError,
@@ -986,7 +987,7 @@ def _equilibrium_expressions(
                 expr = sympy.Integer(int(eq.profile[i] == spec.strategy))
             else:
                 expr = eq.probabilities[i][eq.strategies[i].index(spec.strategy)]
-            exprs.append(_Lazy(sympy.sympify(expr), symbols))
+            exprs.append(_Lazy(to_sympy(expr), symbols))
         per_region.append(tuple(exprs))
     cache[spec] = tuple(per_region)
     return cache[spec]

@@ -47,6 +47,7 @@ import numpy as np
 import sympy
 from sympy.logic.boolalg import Boolean, BooleanFalse, BooleanTrue
 
+from .._numbers import to_sympy
 from ..analysis.conditions import Condition, Regions, Threshold, regions
 from ..analysis.sweep import _Plan
 from ..errors import InvalidGameError, MethodNotApplicableError, SymbolicGameError
@@ -636,7 +637,7 @@ def _piece_arrays(
     curves: list[tuple[str, np.ndarray]] = []
 
     def evaluate(expr: Any) -> np.ndarray:
-        expr = sympy.sympify(expr).xreplace(dict(values))
+        expr = to_sympy(expr).xreplace(dict(values))
         free = expr.free_symbols - {x}
         if free:
             raise SymbolicGameError(
@@ -932,7 +933,7 @@ def equilibrium_path(
                 if eq.is_pure:
                     expr = sympy.Integer(int(eq.profile[i] == strategies[j]))
                 else:
-                    expr = sympy.sympify(eq.probabilities[i][j])
+                    expr = to_sympy(eq.probabilities[i][j])
                 values = _evaluate_path(expr, X, xs)
                 axs[0].plot(
                     xs,
@@ -944,7 +945,7 @@ def equilibrium_path(
                 )
         if payoffs:
             for i, player in enumerate(sub.players):
-                values = _evaluate_path(sympy.sympify(eq.payoffs[i]), X, xs)
+                values = _evaluate_path(to_sympy(eq.payoffs[i]), X, xs)
                 axs[1].plot(
                     xs,
                     np.where(mask, values, np.nan),

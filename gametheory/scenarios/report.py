@@ -89,7 +89,7 @@ import numpy as np
 import sympy
 from sympy.logic.boolalg import BooleanFalse, BooleanTrue
 
-from .._numbers import format_number
+from .._numbers import format_number, to_sympy
 from ..analysis.conditions import Condition, Regions, dominance_condition, regions
 from ..analysis.sweep import RngLike, seed_sequence
 from ..analysis.uncertainty import exact_probability, probability
@@ -618,7 +618,7 @@ def _condition(
     expr: Any, space: ParameterSpace, *, assumptions: Iterable[Any] = (), description: str = ""
 ) -> Condition:
     """A simplified Condition on the bounds (and assumptions) of the parameters it uses."""
-    expr = sympy.sympify(expr)
+    expr = to_sympy(expr)
     if isinstance(expr, bool):
         expr = sympy.true if expr else sympy.false
     relations = _domain(space, expr.free_symbols, assumptions)
@@ -1238,7 +1238,7 @@ class TrippScenario(ScenarioAnalysis):
         pbe, reason = _optional("gametheory.solvers.pbe")
         values = self._values(M6, ("gamma_star", "P_fight", "P_K_challenges"))
         d = M6.defaults()
-        rho, low, high = (sympy.sympify(x) for x in
+        rho, low, high = (to_sympy(x) for x in
                           (d["rho"], M6.evaluate("rho_low"), M6.evaluate("rho_high")))
         if rho < low:
             regime = "Azerbaijan challenges (rho < b_K**2)"

@@ -40,6 +40,7 @@ from typing import Any
 
 import sympy
 
+from .._numbers import to_sympy
 from ..games.bayesian import SignalingGame
 from ..games.extensive import ExtensiveFormGame
 from ..parameters import ParameterSpace, parse_condition
@@ -82,7 +83,7 @@ def _derive_m4(game: SignalingGame, space: ParameterSpace) -> dict[str, sympy.Ex
     pi_O = space.symbol("pi_O")
 
     def u(t: str, a: str, who: int) -> sympy.Expr:
-        return sympy.sympify(game.payoff(t, "Open", a)[who])
+        return to_sympy(game.payoff(t, "Open", a)[who])
 
     # Russia indifferent after Open at belief mu on O
     accept = mu * u("O", "Accept", 1) + (1 - mu) * u("D", "Accept", 1)
@@ -90,7 +91,7 @@ def _derive_m4(game: SignalingGame, space: ParameterSpace) -> dict[str, sympy.Ex
     mu_star = _solve1(accept - preempt, mu)
     # type t indifferent between Open (preempted w.p. r) and Restrain
     r_t = {t: _solve1((1 - r) * u(t, "Accept", 0) + r * u(t, "Preempt", 0)
-                      - sympy.sympify(game.payoff(t, "Restrain")[0]), r) for t in ("O", "D")}
+                      - to_sympy(game.payoff(t, "Restrain")[0]), r) for t in ("O", "D")}
     b = sympy.Dummy("b")
     # (iii): D opens, O opens w.p. beta_O; (iv): O opens, D opens w.p. beta_D (Bayes = mu_star)
     beta_O = _solve1(pi_O * b - mu_star * (pi_O * b + (1 - pi_O)), b)

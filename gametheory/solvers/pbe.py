@@ -144,7 +144,7 @@ from typing import Any
 
 import sympy
 
-from .._numbers import format_number, to_fraction
+from .._numbers import format_number, to_fraction, to_sympy
 from ..equilibrium import COMPLETENESS, DEFAULT_RTOL, Equilibrium, certify
 from ..errors import (
     InvalidProfileError,
@@ -1920,7 +1920,7 @@ def _tree_family(T: _Tree, supports: Sequence[tuple[str, ...]], probs: list[dict
     domain: sympy.Set = sympy.Interval.open(0, 1)
     for group, strict in ((cstrict, True), (cweak, False)):
         for e in group:
-            expr = e.xreplace(sol) if isinstance(e, sympy.Basic) else sympy.sympify(e)
+            expr = e.xreplace(sol) if isinstance(e, sympy.Basic) else to_sympy(e)
             domain = domain.intersect(_solve_inequality(expr, t, strict))
             if domain is sympy.S.EmptySet:
                 return []
@@ -1963,7 +1963,7 @@ def _tree_family(T: _Tree, supports: Sequence[tuple[str, ...]], probs: list[dict
 
 def _solve_inequality(expr: Any, t: sympy.Symbol, strict: bool) -> sympy.Set:
     """The real ``t`` with ``expr > 0`` (strict) or ``expr >= 0``; linear cases directly."""
-    e = sympy.cancel(sympy.sympify(expr))
+    e = sympy.cancel(to_sympy(expr))
     num, den = sympy.fraction(e)
     if not den.has(t) and den.is_number and not num.has(t):
         v = e
