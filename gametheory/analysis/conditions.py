@@ -2216,7 +2216,9 @@ class MixedEquilibriumCondition:
         subs = self.condition._values(values)
 
         def number(v: sympy.Expr) -> Any:
-            r = sympy.nsimplify(v.xreplace(subs))
+            r = v.xreplace(subs)
+            if not r.is_Rational:
+                r = sympy.nsimplify(r, rational=True)
             return Fraction(int(r.p), int(r.q)) if r.is_Rational else r
 
         return tuple(tuple(number(v) for v in row) for row in self.probabilities)

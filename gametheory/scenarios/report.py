@@ -674,7 +674,7 @@ def _measure_zero(condition: Condition, fixed: Mapping[str, Any], priors: Sequen
 
 
 def _rational_text(value: Any) -> str:
-    value = sympy.nsimplify(value) if not isinstance(value, sympy.Basic) else value
+    value = value if isinstance(value, sympy.Basic) else to_sympy(value)
     if value.is_Rational:
         return format_number(value)
     if value.is_number:

@@ -17,6 +17,12 @@ Games
     Ordinal classes of 2x2 games, defined by their payoff inequalities.
 :func:`ordinal_games`
     Any ordinal class: a ranking of the outcomes for each player.
+:func:`extensive_form_games`, :func:`perfect_information_trees`
+    Game trees with chance moves and information sets, with perfect recall
+    by construction; or of perfect information.
+:func:`bayesian_games`, :func:`signaling_games`
+    Games of incomplete information: types with a common prior; a sender
+    with private types and a receiver who sees only the message.
 
 Parameters and assumptions
 --------------------------
@@ -39,7 +45,9 @@ takes only a strategy, and invalid arguments raise
 :class:`hypothesis.errors.InvalidArgument` when the strategy is first drawn
 from.  Every docstring says what examples shrink towards.  Games are built by
 :meth:`~gametheory.NormalFormGame.from_arrays`, and failing examples print as
-that call, so they can be pasted into a regression test.
+that call, so they can be pasted into a regression test; trees print as
+``ExtensiveFormGame.from_dict({...})``, games of incomplete information as
+``BayesianGame(...)`` and ``SignalingGame(...)``.
 
 Examples
 --------
@@ -82,20 +90,30 @@ from ._games import (
     stag_hunts,
 )
 from ._parameters import GameInstance, assumptions, games_satisfying, parameter_points
+from ._trees import (
+    bayesian_games,
+    extensive_form_games,
+    perfect_information_trees,
+    signaling_games,
+)
 
 __all__ = [
     "DETERRENCE_ORDER",
     "GameInstance",
     "assumptions",
+    "bayesian_games",
     "chickens",
     "deadlocks",
     "degenerate_games",
     "deterrence_games",
+    "extensive_form_games",
     "games_satisfying",
     "non_degenerate_games",
     "normal_form_games",
     "ordinal_games",
     "parameter_points",
+    "perfect_information_trees",
     "prisoners_dilemmas",
+    "signaling_games",
     "stag_hunts",
 ]
