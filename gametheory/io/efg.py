@@ -74,6 +74,7 @@ from .nfg import (
     _position,
     _quote,
     _Token,
+    _TokenCursor,
 )
 
 __all__ = ["dump_efg", "efg_text", "gambit_label_ok", "parse_efg", "read_efg", "write_efg"]
@@ -116,7 +117,7 @@ class _InfosetRecord:
         self.order = order
 
 
-class _Parser:
+class _Parser(_TokenCursor):
     def __init__(self, text: str, path: str | None, exact: bool) -> None:
         self.text = text
         self.path = path if path is not None else "<string>"
@@ -155,21 +156,6 @@ class _Parser:
                                  start)
         append(_Token("eof", "", len(self.text)))
         return tokens
-
-    def peek(self) -> _Token:
-        return self.tokens[self.i]
-
-    def next(self) -> _Token:
-        tok = self.tokens[self.i]
-        if tok.kind != "eof":
-            self.i += 1
-        return tok
-
-    def expect(self, kind: str, what: str) -> _Token:
-        tok = self.next()
-        if tok.kind != kind:
-            raise self.error(f"expected {what}, got {_describe(tok)}", tok.offset)
-        return tok
 
     def integer(self, what: str, minimum: int) -> tuple[int, _Token]:
         tok = self.next()

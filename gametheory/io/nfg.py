@@ -105,7 +105,35 @@ def _describe(tok: _Token) -> str:
 # ----------------------------------------------------------------------------- parser
 
 
-class _Parser:
+class _TokenCursor:
+    """Reading position in a token list (shared by the .nfg and .efg parsers).
+
+    Subclasses set ``tokens`` and ``i`` and provide ``error(message, offset)``.
+    """
+
+    tokens: list[_Token]
+    i: int
+
+    def peek(self) -> _Token:
+        return self.tokens[self.i]
+
+    def next(self) -> _Token:
+        tok = self.tokens[self.i]
+        if tok.kind != "eof":
+            self.i += 1
+        return tok
+
+    def expect(self, kind: str, what: str) -> _Token:
+        tok = self.next()
+        if tok.kind != kind:
+            raise self.error(f"expected {what}, got {_describe(tok)}", tok.offset)
+        return tok
+
+    def error(self, message: str, offset: int) -> GameFormatError:  # pragma: no cover
+        raise NotImplementedError
+
+
+class _Parser(_TokenCursor):
     def __init__(self, text: str, path: str | None, exact: bool) -> None:
         self.text = text
         self.path = path if path is not None else "<string>"
@@ -139,21 +167,6 @@ class _Parser:
                 append(_Token(m.group(), m.group(), start))
         append(_Token("eof", "", len(text)))
         return tokens
-
-    def peek(self) -> _Token:
-        return self.tokens[self.i]
-
-    def next(self) -> _Token:
-        tok = self.tokens[self.i]
-        if tok.kind != "eof":
-            self.i += 1
-        return tok
-
-    def expect(self, kind: str, what: str) -> _Token:
-        tok = self.next()
-        if tok.kind != kind:
-            raise self.error(f"expected {what}, got {_describe(tok)}", tok.offset)
-        return tok
 
     def missing_close(self, tok: _Token, what: str, opened: _Token) -> GameFormatError:
         line, column = _position(self.text, opened.offset)
