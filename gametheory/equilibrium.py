@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import sympy
 
+from ._exact import exact_regrets_and_payoffs, float_regrets_and_payoffs, float_scale
 from ._numbers import format_number, to_fraction
 from .errors import InvalidProfileError, VerificationError
 from .games.normal import NormalFormGame
@@ -146,7 +147,12 @@ def profile_vectors(game: NormalFormGame, profile: Any) -> tuple[tuple[np.ndarra
             for strat, prob in entry.items():
                 vec[game.strategy_index(i, strat)] = prob
         else:
-            vec = list(np.asarray(entry, dtype=object).ravel())
+            if isinstance(entry, list | tuple) and not any(
+                isinstance(v, list | tuple | np.ndarray) for v in entry
+            ):
+                vec = list(entry)
+            else:
+                vec = list(np.asarray(entry, dtype=object).ravel())
             if len(vec) != k:
                 raise InvalidProfileError(f"{who}: {len(vec)} probabilities for {k} strategies")
         for v in vec:
@@ -178,19 +184,13 @@ def profile_vectors(game: NormalFormGame, profile: Any) -> tuple[tuple[np.ndarra
     return vectors, exact
 
 
-def _contract(U: np.ndarray, vectors: Sequence[np.ndarray], keep: int | None) -> Any:
-    """Contract a payoff array with every player's vector except ``keep``."""
-    out = U
-    for j in reversed(range(len(vectors))):
-        if j != keep:
-            out = np.tensordot(out, vectors[j], axes=([j], [0]))
-    return out
-
-
-def _arrays_for(game: NormalFormGame, exact: bool) -> tuple[np.ndarray, ...]:
+def _regrets_and_payoffs(
+    game: NormalFormGame, vectors: Sequence[np.ndarray], exact: bool
+) -> tuple[list[Any], list[Any]]:
+    """Regret and expected payoff of every player: exact rationals, or floats."""
     if exact:
-        return tuple(a.astype(object) if a.dtype != object else a for a in game.payoffs)
-    return game.as_float_arrays()
+        return exact_regrets_and_payoffs(game, vectors)
+    return float_regrets_and_payoffs(game, vectors)
 
 
 def expected_payoffs(game: NormalFormGame, profile: Any) -> dict[str, Any]:
@@ -206,11 +206,8 @@ def expected_payoffs(game: NormalFormGame, profile: Any) -> dict[str, Any]:
     """
     game.numeric_check("expected_payoffs")
     vectors, exact = profile_vectors(game, profile)
-    exact = exact and game.is_exact
-    if not exact:
-        vectors = tuple(np.asarray(v, dtype=float) for v in vectors)
-    arrays = _arrays_for(game, exact)
-    return {p: _clean(_contract(arrays[i], vectors, None)) for i, p in enumerate(game.players)}
+    _, payoffs = _regrets_and_payoffs(game, vectors, exact and game.is_exact)
+    return dict(zip(game.players, payoffs, strict=True))
 
 
 def _clean(v: Any) -> Any:
@@ -221,6 +218,11 @@ def _clean(v: Any) -> Any:
     if isinstance(v, numbers.Integral) and not isinstance(v, bool):
         return Fraction(int(v))
     return v
+
+
+def _check_tol(tol: Any) -> None:
+    if not (isinstance(tol, numbers.Real) and math.isfinite(tol) and tol >= 0):
+        raise InvalidProfileError(f"tol must be a finite non-negative number, got {tol!r}")
 
 
 @dataclass(frozen=True)
@@ -283,22 +285,14 @@ def verify(game: NormalFormGame, profile: Any, tol: float | None = None) -> Veri
     game.numeric_check("verify")
     vectors, exact_profile = profile_vectors(game, profile)
     exact = exact_profile and game.is_exact
-    if not exact:
-        vectors = tuple(np.asarray(v, dtype=float) for v in vectors)
-    arrays = _arrays_for(game, exact)
-    regrets: dict[str, Any] = {}
-    for i, player in enumerate(game.players):
-        dev = _contract(arrays[i], vectors, i)
-        current = np.dot(dev, vectors[i])
-        regrets[player] = _clean(max(dev) - current)
-    max_regret = max(regrets.values())
+    regret_list, _ = _regrets_and_payoffs(game, vectors, exact)
+    regrets = dict(zip(game.players, regret_list, strict=True))
+    max_regret = max(regret_list)
     if exact:
         return Verification(max_regret == 0, regrets, max_regret, True, None)
     if tol is None:
-        scale = max(1.0, max(float(np.max(np.abs(a))) for a in arrays))
-        tol = DEFAULT_RTOL * scale
-    if not (isinstance(tol, numbers.Real) and math.isfinite(tol) and tol >= 0):
-        raise InvalidProfileError(f"tol must be a finite non-negative number, got {tol!r}")
+        tol = DEFAULT_RTOL * float_scale(game)
+    _check_tol(tol)
     return Verification(bool(max_regret <= tol), regrets, float(max_regret), False, float(tol))
 
 
@@ -417,17 +411,27 @@ def certify(
     >>> str(certify(g, ["1", "1"], "manual"))
     '1: 1; 2: 1 -> payoffs (2, 1)'
     """
+    game.numeric_check("verify")
     vectors, exact_profile = profile_vectors(game, profile)
-    check = verify(game, vectors, tol=tol)
-    if not check.ok:
-        raise VerificationError(
-            f"{method}: candidate {[v.tolist() for v in vectors]} is not an equilibrium "
-            f"(regrets {check.regrets})"
-        )
-    exact = check.exact
+    exact = exact_profile and game.is_exact
     if not exact:
         vectors = tuple(np.asarray(v, dtype=float) for v in vectors)
-    payoffs = expected_payoffs(game, vectors)
+    # one pass gives the regrets and the payoffs
+    regret_list, payoff_list = _regrets_and_payoffs(game, vectors, exact)
+    max_regret = max(regret_list)
+    if exact:
+        ok = max_regret == 0
+    else:
+        if tol is None:
+            tol = DEFAULT_RTOL * float_scale(game)
+        _check_tol(tol)
+        ok = max_regret <= tol
+    if not ok:
+        raise VerificationError(
+            f"{method}: candidate {[v.tolist() for v in vectors]} is not an equilibrium "
+            f"(regrets {dict(zip(game.players, regret_list, strict=True))})"
+        )
+    payoffs = dict(zip(game.players, payoff_list, strict=True))
     profile_d = {
         p: {s: _clean(vectors[i][k]) for k, s in enumerate(game.strategies[i])}
         for i, p in enumerate(game.players)
@@ -442,7 +446,7 @@ def certify(
         support=support,
         exact=exact,
         method=method,
-        regret=check.max_regret,
+        regret=max_regret,
         component=component,
         vectors=tuple(vectors),
     )

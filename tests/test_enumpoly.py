@@ -328,10 +328,113 @@ def test_sympy_fallback_agrees(monkeypatch):
         raise polynomial._Fallback("forced by the test")
 
     monkeypatch.setattr(polynomial, "_solve_zero_dim", refuse)
+    monkeypatch.setattr(polynomial, "_solve_parametric", lambda system: None)
     sol = solve_enumpoly(g)
     assert len(sol) == len(expected) == 1
     assert np.max(np.abs(vec(sol[0]) - expected[0])) < 1e-12
     assert any("sympy.solve_poly_system" in n for n in sol.notes)
+
+
+# ---------------------------------------------------------------------- fast paths
+def exact_summary(solution) -> tuple:
+    """Everything a fast path must reproduce: equilibria (exact values or floats),
+    completeness, degeneracy and the convex components."""
+    eqs = sorted(
+        tuple(tuple(x if e.exact else round(float(x), 10) for x in v) for v in e.vectors)
+        for e in solution
+    )
+    return eqs, solution.complete, bool(solution.degenerate), len(solution.components)
+
+
+def general_route(monkeypatch) -> None:
+    """Disable the fast paths: every support goes through Groebner bases."""
+    monkeypatch.setattr(polynomial, "_solve_parametric", lambda system: None)
+    monkeypatch.setattr(polynomial, "_solve_two_mixing", lambda system, a, b: None)
+    monkeypatch.setattr(polynomial, "_excluded", lambda problem, system: False)
+
+
+FAST_PATH_GAMES = [
+    pytest.param(shape, high, seed, id=f"{'x'.join(map(str, shape))}-payoffs<{high}-seed{seed}")
+    for shape, high, seeds in [
+        ((2, 2, 2), 100, range(4)),
+        ((2, 2, 2), 3, range(6)),  # small payoff ranges: degenerate games, continua
+        ((3, 3, 2), 100, range(3)),
+        ((3, 3, 2), 3, range(4)),
+        ((2, 3, 3), 4, range(3)),
+        ((3, 3, 3), 100, range(2)),  # the box exclusion runs on the 5- and 6-unknown systems
+        ((2, 2, 2, 2), 3, range(2)),
+        ((3, 3), 3, range(3)),
+    ]
+    for seed in seeds
+]
+
+
+@pytest.mark.parametrize(("shape", "high", "seed"), FAST_PATH_GAMES)
+def test_fast_paths_agree_with_groebner_route(monkeypatch, shape, high, seed):
+    """Cramer's rule for two mixing players, the (k, k, 2) parametric elimination and the
+    box exclusion give exactly what Groebner bases give on every support."""
+    rng = np.random.default_rng(5000 + seed)
+    g = NormalFormGame.from_arrays(*rng.integers(0, high, (len(shape), *shape)))
+    fast = exact_summary(solve_enumpoly(g))
+    with monkeypatch.context() as m:
+        general_route(m)
+        slow = exact_summary(solve_enumpoly(g))
+    assert fast == slow, f"fast paths disagree on\n{g}"
+
+
+def test_parametric_elimination_is_used_and_exact(monkeypatch):
+    """Nau et al. (2004), section 4: the (2, 2, 2) support system is solved by the
+    parametric path, and its irrational equilibrium is exactly the general route's."""
+    g = nau(4)
+    problem = polynomial._Problem(g)
+    system = polynomial._build_system(problem, ((0, 1), (0, 1), (0, 1)))
+    assert polynomial._solve_parametric(system)  # the fast path applies and finds points
+    (fast,) = algebraic_equilibria(g)
+    with monkeypatch.context() as m:
+        general_route(m)
+        (slow,) = algebraic_equilibria(g)
+    assert all(
+        sympy.simplify(fast.profile[p][s] - slow.profile[p][s]) == 0
+        for p in g.players for s in g.strategies[g.players.index(p)]
+    )
+
+
+def test_box_exclusion_never_discards_an_equilibrium_of_pygambit():
+    """4x4x2 games: every support of an equilibrium found by pygambit's (independent,
+    numerical) enumpoly survives the box exclusion, and the equilibrium is listed."""
+    rng = np.random.default_rng(77)
+    for _ in range(3):
+        g = NormalFormGame.from_arrays(*rng.integers(0, 100, (3, 4, 4, 2)))
+        problem = polynomial._Problem(g)
+        ours = [vec(e) for e in solve_enumpoly(g)]
+        sizes = np.cumsum([0, *g.shape])
+        for t in gbt_vectors(g):
+            assert any(np.max(np.abs(t - o)) <= 1e-6 for o in ours), f"missed {t} in\n{g}"
+            support = tuple(
+                tuple(int(k) for k in np.flatnonzero(t[sizes[i]:sizes[i + 1]] > 1e-9))
+                for i in range(3)
+            )
+            if sum(len(S) - 1 for S in support) >= polynomial._EXCLUDE_MIN_VARS:
+                system = polynomial._build_system(problem, support)
+                assert not polynomial._excluded(problem, system)
+
+
+def test_box_exclusion_keeps_a_support_with_a_continuum_of_equilibria():
+    """Players 1 and 2 play Rock-Paper-Scissors, player 3 (three actions) is paid 0:
+    uniform play by 1 and 2 with any mixture of 3 is an equilibrium, so the full
+    support (6 unknowns) must not be excluded, and enumpoly reports the continuum."""
+    rps = np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
+    u1 = np.repeat(rps[:, :, None], 3, axis=2)
+    g = NormalFormGame.from_arrays(u1, -u1, np.zeros((3, 3, 3), dtype=int))
+    problem = polynomial._Problem(g)
+    full = ((0, 1, 2),) * 3
+    assert not polynomial._excluded(problem, polynomial._build_system(problem, full))
+    sol = solve_enumpoly(g)
+    assert sol.complete == "some" and sol.degenerate
+    third = F(1, 3)
+    assert any(
+        list(e.vectors[0]) == [third] * 3 and list(e.vectors[1]) == [third] * 3 for e in sol
+    )
 
 
 # ---------------------------------------------------------------------- interface

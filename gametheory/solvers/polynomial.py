@@ -144,7 +144,16 @@ def _real_roots(f: Any, prec: int) -> tuple[Any, ...]:
 @functools.lru_cache(maxsize=256)
 def _real_roots_cached(coeffs: tuple[int, ...], prec: int) -> tuple[Any, ...]:
     with flint.ctx.workprec(prec):
-        roots = [r.real for r, _ in flint.fmpz_poly(list(coeffs)).complex_roots() if r.imag == 0]
+        if len(coeffs) == 3:  # quadratic: the formula (sqrt(disc) >= 1 separates the roots)
+            c, b, a = coeffs
+            disc = b * b - 4 * a * c
+            if disc < 0:
+                return ()
+            root = flint.arb(disc).sqrt()
+            roots = [(-b - root) / (2 * a), (-b + root) / (2 * a)]
+        else:
+            roots = [r.real for r, _ in flint.fmpz_poly(list(coeffs)).complex_roots()
+                     if r.imag == 0]
     return tuple(sorted(roots, key=lambda b: float(b.mid())))
 
 
@@ -452,6 +461,12 @@ def _object_ints(a: np.ndarray) -> np.ndarray:
     return out
 
 
+def _bitmasks(flags: np.ndarray) -> list[list[int]]:
+    """Python-int bit masks over the last axis of a 3-d boolean array (bit c = column c)."""
+    packed = np.packbits(flags, axis=-1, bitorder="little")
+    return [[int.from_bytes(row.tobytes(), "little") for row in block] for block in packed]
+
+
 class _Problem:
     """Integer payoffs (each player's scaled by a positive constant) and cached pruning data."""
 
@@ -466,54 +481,109 @@ class _Problem:
                 fr = np.empty(a.shape, dtype=object)
                 fr.flat[:] = [Fraction(float(v)) for v in a.flat]
                 scaled.append(integer_scaled(fr))
-        self.U = tuple(_object_ints(a) for a in scaled)  # Python ints: exact, no overflow
         self.shape = tuple(game.shape)
         self.n = len(self.shape)
+        # W: int64 when every intermediate value of the system builder (differences of
+        # differences along every axis: at most 2**n * max|U|) and of rational checks fits,
+        # else Python ints; U (Python ints, for arithmetic with FLINT numbers) on demand
+        bound = max(
+            (int(np.max(np.abs(a))) if a.dtype != object else max(abs(int(v)) for v in a.flat))
+            for a in scaled
+        )
+        self.small = bound << (self.n + 2) < 1 << 62
+        self.bound = bound
+        self.W = tuple(
+            a.astype(np.int64, copy=False) if self.small else _object_ints(a) for a in scaled
+        )
         # bit masks over the opponents' pure profiles (columns), per player:
         # ge[t][s] / gt[t][s]: columns where t pays >= / > s; cols[j][k]: columns in which
         # the j-th opponent plays k
+        self._rows: dict[tuple[Any, ...], np.ndarray] = {}
+        self._dominated_cache: dict[tuple[Any, ...], int] = {}
         self._ge: list[list[list[int]]] = []
         self._gt: list[list[list[int]]] = []
         self._cols: list[list[list[int]]] = []
+        # M[i]: player i's payoffs with its own axis first, opponents flattened in order
+        self.M = tuple(
+            U.transpose(i, *(j for j in range(self.n) if j != i)).reshape(self.shape[i], -1)
+            for i, U in enumerate(self.W)
+        )
         for i in range(self.n):
-            K = self.shape[i]
-            R = np.moveaxis(self.U[i], i, 0).reshape(K, -1)
-            weights = [1 << c for c in range(R.shape[1])]
-            self._ge.append([[sum(w for w, a, b in zip(weights, R[t], R[s], strict=True) if a >= b)
-                              for s in range(K)] for t in range(K)])
-            self._gt.append([[sum(w for w, a, b in zip(weights, R[t], R[s], strict=True) if a > b)
-                              for s in range(K)] for t in range(K)])
+            R = self.M[i]
+            ge = R[:, None, :] >= R[None, :, :]  # ge[t, s, c]: t pays >= s against column c
+            gt = R[:, None, :] > R[None, :, :]
+            self._ge.append(_bitmasks(ge))
+            self._gt.append(_bitmasks(gt))
             others = [self.shape[j] for j in range(self.n) if j != i]
-            grid = list(itertools.product(*(range(k) for k in others)))
+            # column c of R is the opponents' profile np.unravel_index(c, others)
+            coords = np.unravel_index(np.arange(R.shape[1]), others) if others else ()
             self._cols.append([
-                [sum(1 << c for c, prof in enumerate(grid) if prof[pos] == k) for k in range(kj)]
+                _bitmasks(np.stack([coords[pos] == k for k in range(kj)])[None])[0]
                 for pos, kj in enumerate(others)
             ])
 
-    def _dominated_in(self, i: int, S: tuple[int, ...], others: tuple[tuple[int, ...], ...]) -> bool:
-        """True if a strategy in ``S`` is weakly dominated against the profiles of ``others``.
+    @functools.cached_property
+    def U(self) -> tuple[np.ndarray, ...]:
+        """Payoffs as object arrays of Python ints (exact, no overflow)."""
+        return tuple(_object_ints(a) for a in self.W)
+
+    def rows(self, i: int, support: tuple[tuple[int, ...], ...]) -> np.ndarray:
+        """Player ``i``'s payoffs, every strategy (rows) against the opponents' supports.
+
+        Columns are the opponents' support profiles in C order, after the
+        change of basis ``1, x_{j,1}, ..., x_{j,|S_j|-1}`` on every opponent's
+        axis (column of a profile = coefficient of its monomial). Cached: it
+        depends on the opponents' supports only.
+        """
+        key = (i, support[:i] + support[i + 1:])
+        hit = self._rows.get(key)
+        if hit is not None:
+            return hit
+        grid = [range(self.shape[i]) if j == i else T for j, T in enumerate(support)]
+        sub = self.W[i][np.ix_(*grid)]
+        for j in range(self.n):
+            if j != i and len(support[j]) >= 2:
+                head = (slice(None),) * j
+                sub[(*head, slice(1, None))] -= sub[(*head, slice(0, 1))]
+        rows = sub.transpose(i, *(j for j in range(self.n) if j != i)).reshape(
+            self.shape[i], -1)
+        self._rows[key] = rows
+        return rows
+
+    def _dominated(self, i: int, others: tuple[tuple[int, ...], ...]) -> int:
+        """Bit mask of player ``i``'s strategies weakly dominated against ``others``.
 
         With every strategy of ``others`` played with positive probability, a
         weakly dominated strategy (never better, sometimes worse) earns
         strictly less than its dominator, so it cannot be in an equilibrium
-        support together with these supports.
+        support together with these supports. Cached per ``(i, others)``.
         """
+        key = (i, others)
+        hit = self._dominated_cache.get(key)
+        if hit is not None:
+            return hit
         mask = -1
         for pos, Sj in enumerate(others):
             col = self._cols[i][pos]
             mask &= sum(col[k] for k in Sj)
         ge, gt = self._ge[i], self._gt[i]
         K = self.shape[i]
-        for s in S:
+        out = 0
+        for s in range(K):
             for t in range(K):
                 if t != s and not (mask & ~ge[t][s]) and (mask & gt[t][s]):
-                    return True
-        return False
+                    out |= 1 << s
+                    break
+        self._dominated_cache[key] = out
+        return out
 
     def pruned(self, support: tuple[tuple[int, ...], ...]) -> bool:
-        return any(
-            self._dominated_in(i, S, support[:i] + support[i + 1:]) for i, S in enumerate(support)
-        )
+        """True if some support strategy is weakly dominated against the other supports."""
+        for i, S in enumerate(support):
+            bad = self._dominated(i, support[:i] + support[i + 1:])
+            if bad and any(bad >> s & 1 for s in S):
+                return True
+        return False
 
 
 @dataclass
@@ -524,41 +594,305 @@ class _System:
     var_of: dict[tuple[int, int], int]
     nvars: int
     equations: list[Any] = field(default_factory=list)
+    #: per player: (equality rows, deviation rows), exact integer coefficients over the
+    #: opponents' pure profiles in the support (C order, after the change of basis)
+    dense: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)
+
+
+def _variables(sizes: tuple[int, ...]) -> dict[tuple[int, int], int]:
+    """Variable index of ``x_{j,k}`` (``k >= 1``: the first support strategy is eliminated)."""
+    var_of: dict[tuple[int, int], int] = {}
+    for j, size in enumerate(sizes):
+        for k in range(1, size):
+            var_of[(j, k)] = len(var_of)
+    return var_of
+
+
+@functools.lru_cache(maxsize=1024)
+def _monomials(i: int, sizes: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+    """Exponent vector of each opponents' pure profile (C order) in player ``i``'s equations.
+
+    After the change of basis ``1, x_{j,1}, ..., x_{j,|S_j|-1}`` on every
+    opponent's axis, the profile ``(k_j)_{j != i}`` multiplies the monomial
+    ``prod_{k_j >= 1} x_{j,k_j}``.
+    """
+    var_of = _variables(sizes)
+    others = [j for j in range(len(sizes)) if j != i]
+    out = []
+    for idx in itertools.product(*(range(sizes[j]) for j in others)):
+        exps = [0] * len(var_of)
+        for j, k in zip(others, idx, strict=True):
+            if k:
+                exps[var_of[(j, k)]] = 1
+        out.append(tuple(exps))
+    return tuple(out)
 
 
 def _build_system(problem: _Problem, support: tuple[tuple[int, ...], ...]) -> _System:
-    var_of: dict[tuple[int, int], int] = {}
+    var_of = _variables(tuple(len(S) for S in support))
+    system = _System(support, var_of, len(var_of))
     for i, S in enumerate(support):
-        for k in range(1, len(S)):
-            var_of[(i, k)] = len(var_of)
-    nvars = len(var_of)
-    system = _System(support, var_of, nvars)
-    if nvars == 0:
-        return system
-    ctx = _ctx(nvars)
-    for i, S in enumerate(support):
-        if len(S) < 2:
-            continue
-        grid = [list(s) for s in support]
-        sub = problem.U[i][np.ix_(*grid)]
-        # change of basis on every other axis: coefficient of 1 and of x_{j,k}, k >= 1
-        for j in range(problem.n):
-            if j != i and len(support[j]) >= 2:
-                head = (slice(None),) * j
-                sub[(*head, slice(1, None))] -= sub[(*head, slice(0, 1))]
-        others = [j for j in range(problem.n) if j != i]
-        monomials = []
-        for idx in itertools.product(*(range(len(support[j])) for j in others)):
-            exps = [0] * nvars
-            for j, k in zip(others, idx, strict=True):
-                if k:
-                    exps[var_of[(j, k)]] = 1
-            monomials.append((idx, tuple(exps)))
-        for k in range(1, len(S)):
-            diff = np.asarray(np.take(sub, k, axis=i) - np.take(sub, 0, axis=i), dtype=object)
-            terms = {exps: int(diff[idx]) for idx, exps in monomials if diff[idx]}
-            system.equations.append(ctx.from_dict(terms))
+        rows = problem.rows(i, support)
+        rel = rows - rows[S[0]]  # payoff of each strategy minus that of the first in S
+        outside = [t for t in range(problem.shape[i]) if t not in S]
+        system.dense.append((rel[list(S[1:])], rel[outside]))
     return system
+
+
+def _equations(system: _System) -> list[Any]:
+    """The indifference equations as FLINT polynomials (built on first use)."""
+    if system.equations or not system.nvars:
+        return system.equations
+    ctx = _ctx(system.nvars)
+    sizes = tuple(len(S) for S in system.support)
+    for i, (equal, _) in enumerate(system.dense):
+        if len(equal):
+            monomials = _monomials(i, sizes)
+            for diff in equal.tolist():
+                system.equations.append(
+                    ctx.from_dict({e: int(c) for e, c in zip(monomials, diff, strict=True) if c})
+                )
+    return system.equations
+
+
+#: Smallest number of unknowns for which :func:`_excluded` runs before the exact solver
+#: (below it, solving exactly is cheaper than the box search).
+_EXCLUDE_MIN_VARS = 5
+#: Largest number of boxes examined by :func:`_excluded`, by number of unknowns.
+_BOX_BUDGET = {5: 256, 6: 1024}
+#: Relative margin that float evaluation errors cannot exceed (see :func:`_excluded`).
+_MARGIN = 1e-9
+
+
+def _excluded(problem: _Problem, system: _System) -> bool:
+    """True if the support system provably has no equilibrium (branch and bound on boxes).
+
+    The unknowns ``x_{j,k}`` (``k >= 1``) of an equilibrium with this support
+    lie in the box ``[0, 1]^m`` with ``sum_k x_{j,k} < 1`` for every player.
+    Every equation and every deviation gain ``u_i(t) - u_i(S_i[0])`` is
+    multilinear (of degree at most 1 in each unknown), so its exact range on
+    a box is spanned by its values at the box's vertices. A box is discarded
+    when some equation is non-zero at all vertices with one sign, some
+    deviation gain is positive at all vertices, or it misses the simplex
+    constraint; boxes are bisected breadth-first along their widest side
+    until none is left (proof: no equilibrium has this support) or the budget
+    of :data:`_BOX_BUDGET` boxes is spent (no conclusion: the exact solver
+    runs). Values are computed in floats; a sign counts only beyond
+    ``_MARGIN`` times the sum of the absolute coefficients, far above the
+    rounding error of these short sums of products of numbers in ``[0, 1]``.
+    """
+    m = system.nvars
+    budget = _BOX_BUDGET.get(m, 4096)
+    sizes = [len(S) for S in system.support]
+    offsets = np.cumsum([0] + [k - 1 for k in sizes])
+    bits = [
+        np.array(list(itertools.product((0, 1), repeat=k - 1)), dtype=bool).reshape(-1, k - 1)
+        for k in sizes
+    ]
+    dense = [(np.asarray(eq, dtype=float), np.asarray(dev, dtype=float))
+             for eq, dev in system.dense]
+    margins = [
+        (_MARGIN * np.abs(eq).sum(axis=1), _MARGIN * np.abs(dev).sum(axis=1))
+        for eq, dev in dense
+    ]
+    lo = np.zeros((1, m))
+    hi = np.ones((1, m))
+    seen = 0
+    while len(lo):
+        seen += len(lo)
+        if seen > budget:
+            return False
+        B = len(lo)
+        alive = np.ones(B, dtype=bool)
+        # simplex constraints, and the upper bounds they imply
+        for j, k in enumerate(sizes):
+            if k < 2:
+                continue
+            a, b = offsets[j], offsets[j + 1]
+            total = lo[:, a:b].sum(axis=1)
+            alive &= total < 1
+            hi[:, a:b] = np.minimum(hi[:, a:b], 1 - (total[:, None] - lo[:, a:b]))
+        alive &= np.all(hi >= lo, axis=1)
+        # vertex values: (1, x_{j,1}, ..., x_{j,k-1}) at each vertex, per player
+        verts = []
+        for j in range(len(sizes)):
+            a, b = offsets[j], offsets[j + 1]
+            coords = np.where(bits[j][None], hi[:, None, a:b], lo[:, None, a:b])
+            verts.append(np.concatenate([np.ones((B, len(bits[j]), 1)), coords], axis=2))
+        for i, (eq, dev) in enumerate(dense):
+            K = np.ones((B, 1, 1))
+            for j, V in enumerate(verts):
+                if j != i:
+                    K = (K[:, :, None, :, None] * V[:, None, :, None, :]).reshape(
+                        B, K.shape[1] * V.shape[1], K.shape[2] * V.shape[2]
+                    )
+            eq_margin, dev_margin = margins[i]
+            if len(eq):
+                vals = K @ eq.T  # (boxes, vertices, equations)
+                alive &= ~np.any(np.all(vals > eq_margin, axis=1)
+                                 | np.all(vals < -eq_margin, axis=1), axis=1)
+            if len(dev):
+                vals = K @ dev.T
+                alive &= ~np.any(np.all(vals > dev_margin, axis=1), axis=1)
+        lo, hi = lo[alive], hi[alive]
+        if not len(lo):
+            return True
+        # bisect every surviving box along its widest side
+        widest = np.argmax(hi - lo, axis=1)
+        mid = (lo[np.arange(len(lo)), widest] + hi[np.arange(len(lo)), widest]) / 2
+        lo2, hi2 = lo.copy(), hi.copy()
+        hi[np.arange(len(lo)), widest] = mid
+        lo2[np.arange(len(lo)), widest] = mid
+        lo, hi = np.concatenate([lo, lo2]), np.concatenate([hi, hi2])
+    return True
+
+
+def _poly_det(M: list[list[Any]]) -> Any:
+    """Determinant of a small square matrix of integer polynomials (Laplace expansion)."""
+    if len(M) == 1:
+        return M[0][0]
+    total = flint.fmpz_poly([])
+    for c in range(len(M)):
+        if M[0][c].is_zero():
+            continue
+        minor = [row[:c] + row[c + 1:] for row in M[1:]]
+        term = M[0][c] * _poly_det(minor)
+        total = total + term if c % 2 == 0 else total - term
+    return total
+
+
+def _cramer(rows: np.ndarray, k_other: int, z_axis: int) -> tuple[Any, list[Any]] | None:
+    """Solve the linear system of one player's equations for the other linear player.
+
+    ``rows`` (``k-1`` equations) are over the profiles of the two opponents
+    (C order), one of which (``z_axis`` 0 or 1) has two support strategies
+    and unknown ``z``; the other has ``k_other = k`` support strategies and
+    unknowns ``y_1..y_{k-1}``. Each equation reads
+    ``c(z) + sum_b A_b(z) y_b = 0`` with ``c, A_b`` of degree <= 1 in ``z``.
+    Returns ``(det, numerators)`` with ``y_b = numerators[b] / det``
+    (Cramer's rule in ``Z[z]``), or None for a matrix that is not square.
+    """
+    n = rows.shape[0]
+    if n != k_other - 1:
+        return None
+    grid = rows.reshape(n, 2, k_other) if z_axis == 0 else rows.reshape(n, k_other, 2)
+    if z_axis == 1:
+        grid = grid.transpose(0, 2, 1)
+    # grid[r, pi, beta]: coefficient of z^pi * m(beta)
+    poly = [[flint.fmpz_poly([int(grid[r, 0, b]), int(grid[r, 1, b])]) for b in range(k_other)]
+            for r in range(n)]
+    A = [row[1:] for row in poly]
+    rhs = [-row[0] for row in poly]
+    det = _poly_det(A)
+    nums = []
+    for b in range(n):
+        Ab = [row[:b] + [rhs[r]] + row[b + 1:] for r, row in enumerate(A)]
+        nums.append(_poly_det(Ab))
+    return det, nums
+
+
+def _root_in_unit_interval(f: Any) -> bool:
+    """True if the integer polynomial may have a real root in [0, 1] (rigorous: balls)."""
+    if f.degree() <= 0:
+        return f.is_zero()
+    for g, _ in f.factor()[1]:
+        for r in _real_roots(g, 64):
+            if not (r < 0 or r > 1):
+                return True
+    return False
+
+
+def _solve_parametric(system: _System) -> list[_Point] | None:
+    """All solutions with ``z`` in (0, 1) of a three-player system of shape (k, k, 2).
+
+    When one player ``p`` mixes two strategies (unknown ``z``) and the other
+    two mix ``k`` each, each of those two players' equations is linear in the
+    other's unknowns with coefficients of degree 1 in ``z``; Cramer's rule
+    gives them as rational functions of ``z``, and player ``p``'s equation
+    becomes one polynomial ``Q(z)`` (its numerator). If the two determinants
+    have no root in [0, 1], every solution with ``z`` in (0, 1) is a root of
+    ``Q`` with those coordinates, and vice versa. Where a determinant
+    vanishes, the linear system has no solution when some Cramer numerator
+    does not vanish; so roots of ``Q`` shared with a determinant are
+    skipped, and the general solver is used (None is returned) only when the
+    shape does not match, ``Q`` or a determinant vanishes identically, or a
+    determinant and all its Cramer numerators may vanish together on [0, 1].
+    """
+    sizes = [len(S) for S in system.support]
+    if len(sizes) != 3:
+        return None
+    for p in range(3):
+        a, b = (j for j in range(3) if j != p)
+        if sizes[p] == 2 and sizes[a] == sizes[b] >= 2:
+            break
+    else:
+        return None
+    k = sizes[a]
+    # player a's equations are over (b, p) profiles, player b's over (a, p), in player order
+    ya = _cramer(system.dense[a][0], k, 0 if p < b else 1)  # unknowns of b
+    xb = _cramer(system.dense[b][0], k, 0 if p < a else 1)  # unknowns of a
+    if ya is None or xb is None:
+        return None
+    Dy, Ny = ya
+    Dx, Nx = xb
+    if Dx.is_zero() or Dy.is_zero():
+        return None
+    # where a determinant vanishes the linear system has no solution unless every
+    # Cramer numerator vanishes too (det * y_b = numerator_b for any solution)
+    for det, nums in ((Dx, Nx), (Dy, Ny)):
+        common = det
+        for num in nums:
+            common = common.gcd(num)
+        if _root_in_unit_interval(common):
+            return None
+    # player p's equation over (a, b) profiles: sum D[alpha, beta] m_a(alpha) m_b(beta) = 0
+    D = np.asarray(system.dense[p][0]).reshape(k, k)  # rows: a (lower index) then b
+    if a > b:
+        D = D.T
+    X = [Dx, *Nx]  # Dx * m_a
+    Y = [Dy, *Ny]
+    Q = flint.fmpz_poly([])
+    for al in range(k):
+        for be in range(k):
+            c = int(D[al, be])
+            if c:
+                Q = Q + c * X[al] * Y[be]
+    if Q.is_zero():
+        return None
+    zvar = system.var_of[(p, 1)]
+    points = []
+    dets = Dx * Dy
+    for f, _ in Q.factor()[1]:
+        if f.degree() < 1 or f.gcd(dets).degree() != 0:
+            # an irreducible factor sharing a root with a determinant divides it: at its
+            # roots a linear system is singular and, by the test above, inconsistent
+            continue
+        fq = flint.fmpq_poly(f)
+        if f.degree() == 1:
+            c0, c1 = (int(c) for c in f.coeffs())
+            z0 = flint.fmpq(-c0, c1)
+            if not 0 < z0 < 1:
+                continue
+            dx, dy = _eval_fmpq(flint.fmpq_poly(Dx), z0), _eval_fmpq(flint.fmpq_poly(Dy), z0)
+            coords: dict[int, Any] = {zvar: flint.fmpq_poly([z0])}
+            for m in range(1, k):
+                coords[system.var_of[(a, m)]] = flint.fmpq_poly(
+                    [_eval_fmpq(flint.fmpq_poly(Nx[m - 1]), z0) / dx])
+                coords[system.var_of[(b, m)]] = flint.fmpq_poly(
+                    [_eval_fmpq(flint.fmpq_poly(Ny[m - 1]), z0) / dy])
+            points.append(_Point(None, tuple(coords[v] for v in range(system.nvars))))
+            continue
+        inv = []
+        for den in (Dx, Dy):
+            g, _, t = fq.xgcd(flint.fmpq_poly(den))
+            inv.append(t / g)  # den * t = g (a non-zero constant) modulo f
+        alpha = flint.fmpq_poly([0, 1])
+        coords = {zvar: alpha % fq}
+        for m in range(1, k):
+            coords[system.var_of[(a, m)]] = (flint.fmpq_poly(Nx[m - 1]) * inv[0]) % fq
+            coords[system.var_of[(b, m)]] = (flint.fmpq_poly(Ny[m - 1]) * inv[1]) % fq
+        points.append(_Point(f, tuple(coords[v] for v in range(system.nvars))))
+    return points
 
 
 # ---------------------------------------------------------------------- checking candidates
@@ -598,6 +932,88 @@ def _deviation_gains(problem: _Problem, vectors: Sequence[np.ndarray]) -> list[n
     return gains
 
 
+def _pure_values(problem: _Problem, ints: Sequence[Sequence[int]], scale: int) -> list[Any]:
+    """``u_i(t, x_{-i})`` times a positive constant, for integer vectors ``x`` (exact).
+
+    ``scale`` bounds the product of the vectors' sums (their common
+    denominators): int64 arithmetic is used when no partial sum can overflow.
+    """
+    small = problem.small and problem.bound * scale < 1 << 62
+    dtype: Any = np.int64 if small else object
+    vecs = [np.array(v, dtype=dtype) for v in ints]
+    out = []
+    for i, M in enumerate(problem.M):
+        kron = np.ones(1, dtype=dtype)
+        for j, v in enumerate(vecs):
+            if j != i:
+                kron = np.multiply.outer(kron, v).ravel()
+        out.append((M if small else M.astype(object)) @ kron)
+    return out
+
+
+def _check_rational(
+    problem: _Problem, system: _System, coords: Sequence[Fraction]
+) -> _Candidate | None:
+    """:func:`_check` for a rational point given as Fractions (the fast common case)."""
+    vectors: list[list[Fraction]] = []
+    for i, S in enumerate(system.support):
+        vec = [Fraction(0)] * problem.shape[i]
+        rest = Fraction(1)
+        for k in range(1, len(S)):
+            x = coords[system.var_of[(i, k)]]
+            if x <= 0:
+                return None
+            vec[S[k]] = x
+            rest -= x
+        if rest <= 0:
+            return None
+        vec[S[0]] = rest
+        vectors.append(vec)
+    ints, dens = [], []
+    for vec in vectors:
+        den = math.lcm(*(f.denominator for f in vec))
+        ints.append([f.numerator * (den // f.denominator) for f in vec])
+        dens.append(den)
+    values = _pure_values(problem, ints, math.prod(dens))
+    tight = False
+    for i, S in enumerate(system.support):
+        base = values[i][S[0]]
+        for t in range(problem.shape[i]):
+            if t not in S:
+                if values[i][t] > base:
+                    return None
+                tight = tight or values[i][t] == base
+    point = _Point(None, tuple(flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator)])
+                               for x in coords))
+    return _Candidate(system.support, point, _vectors(problem, system, point), tight)
+
+
+def _solve_two_mixing(system: _System, a: int, b: int) -> list[Fraction] | None:
+    """The unique solution when exactly players ``a`` and ``b`` mix, or None.
+
+    Each one's equations are then linear in the other's unknowns only
+    (``c + A y = 0``). None (use the general route: no solution, or a
+    continuum) unless both systems are square and non-singular.
+    """
+    coords: list[Fraction] = [Fraction(0)] * system.nvars
+    for owner, other in ((a, b), (b, a)):
+        rows = system.dense[owner][0]
+        k = len(system.support[other])
+        if rows.shape[0] != k - 1:
+            return None
+        rows = rows.reshape(k - 1, k)
+        A = flint.fmpz_mat([[int(v) for v in row[1:]] for row in rows])
+        rhs = flint.fmpz_mat([[-int(row[0])] for row in rows])
+        try:
+            sol = A.solve(rhs)
+        except ZeroDivisionError:
+            return None
+        for m in range(1, k):
+            v = sol[m - 1, 0]
+            coords[system.var_of[(other, m)]] = Fraction(int(v.p), int(v.q))
+    return coords
+
+
 def _check(problem: _Problem, system: _System, point: _Point) -> _Candidate | None:
     """The candidate if it is an equilibrium with exactly this support (exact decisions)."""
     mod = None if point.minpoly is None else flint.fmpq_poly(point.minpoly)
@@ -609,14 +1025,13 @@ def _check(problem: _Problem, system: _System, point: _Point) -> _Candidate | No
     tight = False
     if mod is None:
         # rational point: integer numerators over a common denominator per player
-        ints = []
+        ints, dens = [], []
         for vec in vectors:
             fr = [_fraction(v) for v in vec]
             den = math.lcm(*(f.denominator for f in fr))
-            col = np.empty(len(fr), dtype=object)
-            col[:] = [f.numerator * (den // f.denominator) for f in fr]
-            ints.append(col)
-        values = _deviation_gains(problem, ints)
+            ints.append([f.numerator * (den // f.denominator) for f in fr])
+            dens.append(den)
+        values = _pure_values(problem, ints, math.prod(dens))
         for i, S in enumerate(system.support):
             base = values[i][S[0]]
             for t in range(problem.shape[i]):
@@ -659,7 +1074,7 @@ def _sympy_candidates(problem: _Problem, system: _System) -> list[tuple[list[lis
     import mpmath
 
     syms = sympy.symbols(_ctx(system.nvars).names())
-    exprs = [_mpoly_to_sympy(p, syms) for p in system.equations if not p.is_zero()]
+    exprs = [_mpoly_to_sympy(p, syms) for p in _equations(system) if not p.is_zero()]
     sols = sympy.solve_poly_system(exprs, *syms) or []
     out = []
     with mpmath.workdps(60):
@@ -921,13 +1336,30 @@ def _solve_support(problem: _Problem, support: tuple[tuple[int, ...], ...]) -> _
     result = _SupportResult()
     system = _build_system(problem, support)
     if system.nvars == 0:
-        point = _Point(None, ())
-        cand = _check(problem, system, point)
+        cand = _check_rational(problem, system, ())
         if cand is not None:
             result.candidates.append(cand)
         return result
-    equations = [p for p in system.equations if not p.is_zero()]
-    if all(p.total_degree() <= 1 for p in equations):
+    mixing = [i for i, S in enumerate(support) if len(S) >= 2]
+    if len(mixing) == 2:
+        coords = _solve_two_mixing(system, *mixing)
+        if coords is not None:
+            cand = _check_rational(problem, system, coords)
+            if cand is not None:
+                result.candidates.append(cand)
+            return result
+    if len(mixing) >= 3:
+        points = _solve_parametric(system)
+        if points is not None:
+            for point in points:
+                for rooted in _with_roots(point):
+                    cand = _check(problem, system, rooted)
+                    if cand is not None:
+                        result.candidates.append(cand)
+            return result
+    equations = [p for p in _equations(system) if not p.is_zero()]
+    linear = all(p.total_degree() <= 1 for p in equations)
+    if linear:
         # linear system (at most two players mix, or ...): exact elimination
         rows = _linear_rows(equations, system.nvars)
         rref, pivots = _rref(rows, system.nvars)
@@ -943,6 +1375,8 @@ def _solve_support(problem: _Problem, support: tuple[tuple[int, ...], ...]) -> _
             return result
         dim = system.nvars - len(pivots)
         result.continuum = _affine_analysis(problem, system, equations, dim)
+        return result
+    if system.nvars >= _EXCLUDE_MIN_VARS and _excluded(problem, system):
         return result
     ctx = _ctx(system.nvars)
     try:
@@ -1062,14 +1496,14 @@ def _run(game: Any, tol: float | None) -> tuple[Solution, list[tuple[str, Any]]]
 
     # pure profiles, exactly and vectorised
     mask = np.ones(problem.shape, dtype=bool)
-    for i, U in enumerate(problem.U):
+    for i, U in enumerate(problem.W):
         mask &= np.equal(U, U.max(axis=i, keepdims=True)).astype(bool)
     for idx in np.argwhere(mask):
         add_exact([
             [Fraction(int(k == s)) for k in range(n)]
             for s, n in zip(idx, problem.shape, strict=True)
         ])
-        for i, U in enumerate(problem.U):
+        for i, U in enumerate(problem.W):
             fiber = U[(*(int(s) for s in idx[:i]), slice(None), *(int(s) for s in idx[i + 1:]))]
             degenerate = degenerate or int(np.sum(fiber == fiber.max())) > 1
     for support in itertools.product(*(_supports(k) for k in problem.shape)):
@@ -1312,7 +1746,7 @@ def algebraic_equilibria(game: Any, *, tol: float | None = None) -> tuple[Algebr
     ...      [[[0, 1, 0], [0, 3, 0]], [[1, 0, 0], [2, 0, 3]]]]
     >>> (eq,) = algebraic_equilibria(NormalFormGame.from_profiles(u))
     >>> eq.rational, eq.profile["1"]["1"], eq.polynomial
-    (False, 53/46 - sqrt(601)/46, 2*t**2 - 27*t + 16)
+    (False, 53/46 - sqrt(601)/46, 23*t**2 + 7*t - 6)
     """
     solution, sources = _run(game, tol)
     return tuple(
