@@ -485,7 +485,7 @@ class Solution:
     >>> from gametheory import NormalFormGame, solve
     >>> sol = solve(NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]]))
     >>> len(sol), sol.method, sol.complete
-    (3, 'enummixed', 'all-extreme')
+    (3, 'enummixed', 'all')
     """
 
     game: Any

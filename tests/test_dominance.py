@@ -337,7 +337,7 @@ def test_solve_dominance_auto_uses_enummixed() -> None:
         "gametheory.solvers.vertex_enumeration", reason="enummixed is not written yet"
     )
     sol = solve_dominance(VON_STENGEL_WITH_DOMINATED)
-    assert sol.complete == "all-extreme"
+    assert sol.complete == "all"  # non-degenerate once the dominated row is gone
     assert sol.notes[0] == "round 1: 1 eliminates 4 (strictly dominated by 2/3 1 + 1/3 2)"
     expected = {(x + (F(0),), y) for x, y in VON_STENGEL_3X2.extreme}
     assert {e.key for e in sol} == expected

@@ -236,9 +236,8 @@ def test_non_degenerate_games_have_an_odd_number_of_equilibria(game: NormalFormG
         sol = solve(game, method)
         assert len(sol) % 2 == 1
         assert sol.degenerate is False and sol.components == ()
-    # support says the list is complete; enummixed always says "all-extreme", which in a
-    # non-degenerate game (finitely many equilibria, all extreme) means the same
-    assert solve(game, "support").complete == "all"
+    # finitely many equilibria, all extreme: both methods say the list is complete
+    assert solve(game, "support").complete == solve(game, "enummixed").complete == "all"
 
 
 @given(game=non_degenerate_games(max_strategies=4))

@@ -679,7 +679,6 @@ def _decompose(
             sol, used = _subgame_equilibria(T, method, tol)
             moving = [p for p in T.players if T.infosets(p)]
             level_all = sol.complete == "all" or (
-                sol.complete == "all-extreme" and sol.degenerate is False) or (
                 sol.complete == "all-pure" and len(moving) <= 1 and len(sol) == 1)
             if not level_all:
                 complete = False

@@ -361,7 +361,10 @@ def solve_enummixed(game: Any, *, tol: float | None = None) -> Solution:
     Returns
     -------
     Solution
-        ``complete == "all-extreme"``. ``equilibria`` are sorted by the row
+        ``complete == "all"`` when every maximal Nash subset is a single
+        point (always in non-degenerate games), else ``"all-extreme"``: every
+        equilibrium is a mixture of listed ones within a component.
+        ``equilibria`` are sorted by the row
         player's then the column player's probabilities, lexicographically
         and descending (so pure strategy 1 comes before strategy 2).
         ``components`` lists the maximal Nash subsets with more than one
@@ -474,7 +477,7 @@ def solve_enummixed(game: Any, *, tol: float | None = None) -> Solution:
         method="enummixed",
         equilibria=tuple(equilibria),
         exact=game.is_exact,
-        complete="all-extreme",
+        complete="all-extreme" if subsets else "all",
         components=subsets,
         degenerate=degenerate or bool(subsets),
         notes=tuple(notes),
