@@ -6,6 +6,8 @@ The public API, re-exported here:
 * solving: :func:`solve`, :func:`verify`, :class:`Equilibrium`, :class:`Solution`
 * files: :func:`read_game`, :func:`write_game` (Gambit ``.nfg``)
 * parameters: :class:`Parameter`, :class:`ParameterSpace`, :func:`parse_expression`
+* dynamics: :func:`replicator`, :func:`logit_dynamics`, :func:`fictitious_play`,
+  :func:`stochastic_fictitious_play`
 
 Examples
 --------
@@ -18,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+from .dynamics import fictitious_play, logit_dynamics, replicator, stochastic_fictitious_play
 from .equilibrium import Equilibrium, Solution, Verification, certify, expected_payoffs, verify
 from .errors import (
     GameFormatError,
@@ -63,10 +66,14 @@ __all__ = [
     "available_methods",
     "certify",
     "expected_payoffs",
+    "fictitious_play",
+    "logit_dynamics",
     "parse_expression",
     "read_game",
     "read_scenario",
+    "replicator",
     "solve",
+    "stochastic_fictitious_play",
     "verify",
     "write_game",
 ]

@@ -7,7 +7,9 @@
   -- regimes of symbolic games over their parameters
   (:mod:`gametheory.plotting.regimes`);
 * :func:`qre_path` -- choice probabilities along the logit QRE branch
-  (:mod:`gametheory.plotting.qre`).
+  (:mod:`gametheory.plotting.qre`);
+* :func:`trajectory`, :func:`simplex_portrait` -- replicator, logit and
+  fictitious-play dynamics (:mod:`gametheory.plotting.dynamics`).
 
 Examples
 --------
@@ -36,6 +38,8 @@ _LAZY = {
     "boundary_curves": "regimes",
     "bifurcations": "regimes",
     "qre_path": "qre",
+    "trajectory": "dynamics",
+    "simplex_portrait": "dynamics",
 }
 
 __all__ = sorted(_LAZY)
