@@ -25,7 +25,7 @@ from gametheory.errors import (
     SymbolicGameError,
     UnknownLabelError,
 )
-from gametheory.solvers import zerosum
+from gametheory.solvers import _exact_lp
 from gametheory.solvers.dominance import (
     Dominance,
     Elimination,
@@ -394,7 +394,7 @@ def test_float_lp_claiming_dominance_is_not_believed(monkeypatch) -> None:
         m, n = A.shape
         return 5.0, np.eye(m)[0], np.ones(n) / n
 
-    monkeypatch.setattr(zerosum, "_highs_matrix_game", liar)
+    monkeypatch.setattr(_exact_lp, "_highs_matrix_game", liar)
     assert dominated_by(mixed_boundary([F(3, 2), F(3, 2)]), "1", "D") is None
     d = dominated_by(MIXED_ONLY, "1", "D")
     assert d.dominator == {"U": F(1, 2), "M": F(1, 2)}
@@ -402,7 +402,7 @@ def test_float_lp_claiming_dominance_is_not_believed(monkeypatch) -> None:
 
 
 def test_float_lp_failure_falls_back_to_exact(monkeypatch) -> None:
-    monkeypatch.setattr(zerosum, "_highs_matrix_game", lambda A: None)
+    monkeypatch.setattr(_exact_lp, "_highs_matrix_game", lambda A: None)
     d = dominated_by(mixed_boundary([F(3, 2) - DELTA] * 2), "1", "D")
     assert d is not None
     assert d.gap == DELTA

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from gametheory import NormalFormGame, solve
 from gametheory.errors import MethodNotApplicableError, SymbolicGameError
-from gametheory.solvers import zerosum
+from gametheory.solvers import _exact_lp
 from gametheory.solvers.zerosum import game_value, optimal_strategies, solve_lp
 
 from .games import MATCHING_PENNIES, PD, RPS, THREE_PLAYER_COORDINATION
@@ -247,14 +247,14 @@ def test_exact_simplex_fallback(A) -> None:
     """With HiGHS disabled, or lying, the exact simplex still finds the value."""
     game = NormalFormGame.zero_sum(A)
     value, _ = gambit_lp(game)
-    original = zerosum._highs_matrix_game
+    original = _exact_lp._highs_matrix_game
     for fake in (lambda M: None,
                  lambda M: (3.0, np.eye(M.shape[0])[0], np.eye(M.shape[1])[-1])):
-        zerosum._highs_matrix_game = fake
+        _exact_lp._highs_matrix_game = fake
         try:
             sol = solve_lp(game)
         finally:
-            zerosum._highs_matrix_game = original
+            _exact_lp._highs_matrix_game = original
         x, y = vectors(sol)
         assert exact_security_levels(A, x, y) == (value, value)
 
@@ -324,7 +324,7 @@ def test_negative_tolerance_rejected() -> None:
 def test_exact_linear_algebra_backends(monkeypatch, use_flint) -> None:
     """Both exact back ends (FLINT and the pure-Python elimination) agree with pygambit."""
     if not use_flint:
-        monkeypatch.setattr(zerosum, "_flint", None)
+        monkeypatch.setattr(_exact_lp, "_flint", None)
     rng = np.random.default_rng(11)
     for _ in range(10):
         A = rng.integers(-2, 3, size=(4, 4))

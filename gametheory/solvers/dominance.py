@@ -59,7 +59,7 @@ from .._numbers import format_number, to_fraction
 from ..equilibrium import DEFAULT_RTOL, Solution, certify
 from ..errors import MethodNotApplicableError
 from . import METHODS, _resolve, solve
-from .zerosum import _matrix_game_exact, _matrix_game_float, _simplex_max
+from ._exact_lp import matrix_game_exact, matrix_game_float, simplex_max
 
 __all__ = [
     "Dominance",
@@ -340,9 +340,9 @@ def _check(
     value = None
     if strict_possible:
         if rows.exact:
-            res = _matrix_game_exact(D)
+            res = matrix_game_exact(D)
         else:
-            res = _matrix_game_float(np.asarray(D, dtype=float), thr)
+            res = matrix_game_float(np.asarray(D, dtype=float), thr)
         value = res.value
         if value > thr:
             found = _make(game, i, s, others, res.row, rows)
@@ -366,7 +366,7 @@ def _check(
         c = [sum(D[k, j] for j in range(M)) for k in range(K)]
         A = [[-D[k, j] for k in range(K)] for j in range(M)] + [[1] * K]
         b = [0] * M + [1]
-        res_lp = _simplex_max(c, A, b)
+        res_lp = simplex_max(c, A, b)
         if res_lp is None:  # pragma: no cover - sum q <= 1 bounds the LP
             return None
         if res_lp[2] == 0:  # exact optimum 0: no mixture is >= everywhere and > somewhere

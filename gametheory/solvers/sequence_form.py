@@ -494,7 +494,7 @@ def _simplex_plan(game: ExtensiveFormGame, sf: SequenceForm, terms: list[_Termin
     optimal for the original problem (payoffs are positive, so more mass
     never lowers the security level).
     """
-    from .zerosum import _simplex_max
+    from ._exact_lp import simplex_max
 
     me, other = player, 1 - player
     E, F = sf.constraints[me], sf.constraints[other]
@@ -514,7 +514,7 @@ def _simplex_plan(game: ExtensiveFormGame, sf: SequenceForm, terms: list[_Termin
         rows.append([int(E[j, s]) for s in range(m)] + [0] * k2)
         b.append(int(sf.rhs[me][j]))
     c = [0] * m + [1] + [0] * (k2 - 1)
-    result = _simplex_max(c, rows, b)
+    result = simplex_max(c, rows, b)
     if result is None:  # pragma: no cover - bounded by E x <= e
         raise VerificationError("lp: the sequence-form linear program is unbounded (a bug)")
     x = list(result[0][:m])
