@@ -667,36 +667,30 @@ def _atom(key: sympy.Expr, mask: int) -> Tree:
     return ("atom", key, mask)
 
 
-def _and(*children: Tree) -> Tree:
+def _junction(op: str, children: tuple[Tree, ...], absorbing: Tree, neutral: Tree) -> Tree:
+    """``op`` ("and" or "or") of ``children``, flattened: ``absorbing`` decides it,
+    ``neutral`` children drop out, nested ``op`` nodes merge and repeats are dropped."""
     flat: list[Tree] = []
     for c in children:
-        if c == FALSE:
-            return FALSE
-        if c == TRUE:
+        if c == absorbing:
+            return absorbing
+        if c == neutral:
             continue
-        if c[0] == "and":
+        if c[0] == op:
             flat.extend(c[1])
         elif c not in flat:
             flat.append(c)
     if not flat:
-        return TRUE
-    return flat[0] if len(flat) == 1 else ("and", tuple(flat))
+        return neutral
+    return flat[0] if len(flat) == 1 else (op, tuple(flat))
+
+
+def _and(*children: Tree) -> Tree:
+    return _junction("and", children, FALSE, TRUE)
 
 
 def _or(*children: Tree) -> Tree:
-    flat: list[Tree] = []
-    for c in children:
-        if c == TRUE:
-            return TRUE
-        if c == FALSE:
-            continue
-        if c[0] == "or":
-            flat.extend(c[1])
-        elif c not in flat:
-            flat.append(c)
-    if not flat:
-        return FALSE
-    return flat[0] if len(flat) == 1 else ("or", tuple(flat))
+    return _junction("or", children, TRUE, FALSE)
 
 
 def _not(t: Tree) -> Tree:
@@ -2638,14 +2632,14 @@ def _support_pair(
     name = "mixed " + " x ".join("{" + ", ".join(s) + "}" for s in supports)
     singular_tree = _or(logic.relation(det_y, ZERO), logic.relation(det_x, ZERO))
     singular = ctx.condition(singular_tree, f"{name}: an indifference system is singular")
+    if not singular.is_false:
+        add_knife(
+            singular_tree,
+            f"{name}: indifference system singular (continua of equilibria possible)",
+            "singular",
+            True,
+        )
     if det_y == 0 or det_x == 0:
-        if not singular.is_false:
-            add_knife(
-                singular_tree,
-                f"{name}: indifference system singular (continua of equilibria possible)",
-                "singular",
-                True,
-            )
         return None
     parts = [logic.relation(det_y, NEG | POS), logic.relation(det_x, NEG | POS)]
     parts += [logic.relation(sympy.cancel(num / det_y), POS) for num in ynum]
@@ -2663,13 +2657,6 @@ def _support_pair(
             dev = sum((B[r, c] * xi for r, xi in zip(S1, x, strict=True)), sympy.Integer(0))
             parts.append(logic.relation(sympy.cancel(v2 - dev), POS | ZERO))
     cond = ctx.condition(_and(*parts), f"{name} is a Nash equilibrium")
-    if not singular.is_false:
-        add_knife(
-            singular_tree,
-            f"{name}: indifference system singular (continua of equilibria possible)",
-            "singular",
-            True,
-        )
     if cond.is_false:
         return None
     px = [sympy.Integer(0)] * m

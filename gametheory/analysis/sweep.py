@@ -776,6 +776,16 @@ def sample(
 # ---------------------------------------------------------------------------
 
 
+def _check_reduce(reduce: str) -> None:
+    if reduce not in _REDUCTIONS:
+        raise ValueError(f"reduce must be one of {_REDUCTIONS}; got {reduce!r}")
+
+
+def _with_reduce(text: str, reduce: str) -> str:
+    """An output's label with its reduction (``"max ..."``; none for ``"unique"``)."""
+    return text if reduce == "unique" else f"{reduce} {text}"
+
+
 @dataclass(frozen=True)
 class Probability:
     """Output: the equilibrium probability that ``player`` plays ``strategy``.
@@ -802,13 +812,11 @@ class Probability:
     reduce: str = "unique"
 
     def __post_init__(self) -> None:
-        if self.reduce not in _REDUCTIONS:
-            raise ValueError(f"reduce must be one of {_REDUCTIONS}; got {self.reduce!r}")
+        _check_reduce(self.reduce)
 
     def describe(self) -> str:
         """A label for axes and colour bars."""
-        text = f"P[{self.player} plays {self.strategy}]"
-        return text if self.reduce == "unique" else f"{self.reduce} {text}"
+        return _with_reduce(f"P[{self.player} plays {self.strategy}]", self.reduce)
 
 
 @dataclass(frozen=True)
@@ -825,13 +833,11 @@ class Payoff:
     reduce: str = "unique"
 
     def __post_init__(self) -> None:
-        if self.reduce not in _REDUCTIONS:
-            raise ValueError(f"reduce must be one of {_REDUCTIONS}; got {self.reduce!r}")
+        _check_reduce(self.reduce)
 
     def describe(self) -> str:
         """A label for axes and colour bars."""
-        text = f"{self.player}'s equilibrium payoff"
-        return text if self.reduce == "unique" else f"{self.reduce} {text}"
+        return _with_reduce(f"{self.player}'s equilibrium payoff", self.reduce)
 
 
 OutputSpec: TypeAlias = Condition | Threshold | sympy.Expr | Probability | Payoff | Callable

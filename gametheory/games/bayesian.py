@@ -81,7 +81,6 @@ Cho and Kreps' beer-quiche game: the sender is weak w.p. 1/10.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -89,26 +88,29 @@ from typing import Any
 import numpy as np
 import sympy
 
-from .._numbers import format_number, to_sympy
+from .._numbers import format_number
 from ..errors import (
     InvalidGameError,
-    SymbolicGameError,
     UnknownLabelError,
-    UnknownParameterError,
 )
+from ._labels import check_labels
 from .extensive import (
     CHANCE,
     ExtensiveFormGame,
+    _check_declared,
+    _check_player_keys,
     _decide,
+    _free_parameters_error,
+    _free_symbols,
     _normalize,
+    _substitute,
+    _sum_to_one_error,
     _sympy_value,
     _widest,
 )
-from .normal import NormalFormGame
+from .normal import NormalFormGame, _substitutions
 
 __all__ = ["BayesianGame", "SignalingGame"]
-
-_FLOAT_TOL = 1e-9
 
 
 # ============================================================================ helpers
@@ -120,37 +122,14 @@ def _labels(values: Any, what: str, *, allow_empty: bool = False) -> tuple[str, 
     out = tuple(values)
     if not out and not allow_empty:
         raise InvalidGameError(f"{what}: give at least one label")
-    for v in out:
-        if not isinstance(v, str) or not v.strip():
-            raise InvalidGameError(f"{what}: labels must be non-empty strings, got {v!r}")
-    dupes = sorted({v for v in out if out.count(v) > 1})
-    if dupes:
-        raise InvalidGameError(f"{what}: duplicate labels {dupes}")
+    check_labels(out, where=what)
     return out
-
-
-def _check_symbols(value: Any, space: Any, where: str) -> None:
-    if space is None or not isinstance(value, sympy.Basic):
-        return
-    declared = dict(space.symbols)
-    known = set(declared.values())
-    for s in sorted(value.free_symbols, key=lambda s: s.name):
-        if s in known:
-            continue
-        if s.name in declared:
-            raise UnknownParameterError(
-                f"{where}: symbol {s.name!r} is not the declared parameter {s.name!r} "
-                f"(its assumptions differ); build expressions from space.symbol({s.name!r})"
-            )
-        raise UnknownParameterError(
-            f"{where}: {value} uses the undeclared parameter {s.name!r}; declared: "
-            f"{sorted(declared)}"
-        )
 
 
 def _value(value: Any, where: str, space: Any) -> tuple[Any, str]:
     out, kind = _normalize(value, where, space)
-    _check_symbols(out, space, where)
+    if space is not None and isinstance(out, sympy.Basic):
+        _check_declared(out, dict(space.symbols), where)
     return out, kind
 
 
@@ -167,50 +146,9 @@ def _validate_prior(entries: Mapping[Any, Any], kinds: Sequence[str], space: Any
                 )
         elif v < 0:
             raise InvalidGameError(f"{where} is {format_number(v)}, which is negative")
-    kind = _widest(kinds)
-    if kind == "symbolic":
-        total = sympy.Add(*[to_sympy(v) for v in entries.values()])
-        excess = sympy.simplify(total - 1)
-        if excess != 0:
-            if excess.is_number:
-                raise InvalidGameError(f"{what}: the probabilities sum to {total}, not 1")
-            raise InvalidGameError(
-                f"{what}: the probabilities sum to {total}, which is not identically 1 "
-                f"(sum - 1 simplifies to {excess})"
-            )
-    elif kind == "float":
-        total_f = math.fsum(float(v) for v in entries.values())
-        if abs(total_f - 1) > _FLOAT_TOL:
-            raise InvalidGameError(f"{what}: the probabilities sum to {total_f!r}, not 1")
-    else:
-        total_q = sum(entries.values(), Fraction(0))
-        if total_q != 1:
-            raise InvalidGameError(
-                f"{what}: the probabilities sum to {format_number(total_q)}, not 1"
-            )
-
-
-def _subs_values(parameters: Sequence[sympy.Symbol], space: Any,
-                 values: Mapping[str, Any]) -> dict[sympy.Symbol, Any]:
-    free = {s.name: s for s in parameters}
-    declared = set(space.symbols) if space is not None else set()
-    subs: dict[sympy.Symbol, Any] = {}
-    for name, value in values.items():
-        if name not in free:
-            if name in declared:
-                continue
-            raise UnknownParameterError(
-                f"unknown parameter {name!r}; the game's parameters are {sorted(free)}"
-            )
-        subs[free[name]] = _sympy_value(value, name)
-    return subs
-
-
-def _substitute(v: Any, subs: Mapping[sympy.Symbol, Any]) -> Any:
-    if not subs or not isinstance(v, sympy.Basic):
-        return v
-    out, _ = _normalize(v.xreplace(subs), "substituted value")
-    return out
+    problem = _sum_to_one_error(entries.values(), _widest(kinds), show_symbolic_total=str)
+    if problem is not None:
+        raise InvalidGameError(f"{what}: the probabilities {problem}")
 
 
 def _kind_of(values: Iterable[Any]) -> str:
@@ -227,27 +165,42 @@ def _kind_of(values: Iterable[Any]) -> str:
     return _widest(kinds)
 
 
-def _free_symbols(values: Iterable[Any]) -> tuple[sympy.Symbol, ...]:
-    syms: set[sympy.Symbol] = set()
-    for v in values:
-        if isinstance(v, sympy.Basic):
-            syms |= v.free_symbols
-    return tuple(sorted(syms, key=lambda s: s.name))
+class _PriorAndPayoffs:
+    """Kind and free parameters of a game whose prior and payoffs ``_values()`` lists."""
 
+    def _values(self) -> list[Any]:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
 
-def _numeric_check(game: Any, method: str) -> None:
-    if game.is_symbolic:
-        names = ", ".join(s.name for s in game.parameters) or "(symbolic constants)"
-        raise SymbolicGameError(
-            f"{method} needs a numeric game but it has free parameters: {names}; substitute "
-            f"values first, e.g. game.at({', '.join(f'{s}=...' for s in game.parameters[:3])})"
-        )
+    @property
+    def kind(self) -> str:
+        """``"integer"``, ``"rational"``, ``"float"`` or ``"symbolic"`` (prior and payoffs)."""
+        return _kind_of(self._values())
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the prior and payoffs are exact rationals."""
+        return self.kind in ("integer", "rational")
+
+    @property
+    def is_symbolic(self) -> bool:
+        """True when the prior or payoffs have free parameters."""
+        return self.kind == "symbolic"
+
+    @property
+    def parameters(self) -> tuple[sympy.Symbol, ...]:
+        """Free parameters, sorted by name."""
+        return _free_symbols(self._values())
+
+    def numeric_check(self, method: str = "this method") -> None:
+        """Raise :class:`SymbolicGameError` if the game has free parameters."""
+        if self.is_symbolic:
+            raise _free_parameters_error(method, "it", self.parameters)
 
 
 # ============================================================================ Bayesian games
 
 
-class BayesianGame:
+class BayesianGame(_PriorAndPayoffs):
     """An N-player game with finite type sets and a common prior (Harsanyi 1967-68).
 
     Parameters
@@ -374,14 +327,7 @@ class BayesianGame:
     def _per_player(self, data: Any, what: str) -> dict[str, tuple[str, ...]]:
         if not isinstance(data, Mapping):
             raise InvalidGameError(f"{what} must be a mapping {{player: [labels]}}")
-        unknown = [p for p in data if p not in self._players]
-        if unknown:
-            raise UnknownLabelError(
-                f"{what}: unknown players {unknown}; players are {list(self._players)}"
-            )
-        missing = [p for p in self._players if p not in data]
-        if missing:
-            raise InvalidGameError(f"{what}: nothing given for players {missing}")
+        _check_player_keys(data, self._players, what, "nothing given for players")
         return {p: _labels(data[p], f"{what} of player {p!r}") for p in self._players}
 
     def _show(self, profile: tuple[str, ...]) -> str:
@@ -538,30 +484,6 @@ class BayesianGame:
                 vals.extend(vec)
         return vals
 
-    @property
-    def kind(self) -> str:
-        """``"integer"``, ``"rational"``, ``"float"`` or ``"symbolic"`` (priors and payoffs)."""
-        return _kind_of(self._values())
-
-    @property
-    def is_exact(self) -> bool:
-        """True when priors and payoffs are exact rationals."""
-        return self.kind in ("integer", "rational")
-
-    @property
-    def is_symbolic(self) -> bool:
-        """True when priors or payoffs have free parameters."""
-        return self.kind == "symbolic"
-
-    @property
-    def parameters(self) -> tuple[sympy.Symbol, ...]:
-        """Free parameters, sorted by name."""
-        return _free_symbols(self._values())
-
-    def numeric_check(self, method: str = "this method") -> None:
-        """Raise :class:`SymbolicGameError` if the game has free parameters."""
-        _numeric_check(self, method)
-
     def at(self, **values: Any) -> BayesianGame:
         """Substitute parameter values (exactly for rationals and text such as ``"1/3"``).
 
@@ -572,7 +494,8 @@ class BayesianGame:
         InvalidGameError
             The substituted prior is not a probability distribution.
         """
-        subs = _subs_values(self.parameters, self._space, values)
+        declared = () if self._space is None else self._space.symbols
+        subs = _substitutions(self.parameters, declared, values, _sympy_value)
         prior = {t: _substitute(v, subs) for t, v in self._prior.items()}
         payoffs = {
             t: {a: [_substitute(v, subs) for v in vec] for a, vec in tab.items()}
@@ -698,7 +621,7 @@ class BayesianGame:
 # ============================================================================ signaling games
 
 
-class SignalingGame:
+class SignalingGame(_PriorAndPayoffs):
     """A sender-receiver signaling game (Spence 1973; Cho and Kreps 1987).
 
     Chance draws the sender's type with the prior; the sender, knowing the
@@ -964,30 +887,6 @@ class SignalingGame:
             vals.extend(pair)
         return vals
 
-    @property
-    def kind(self) -> str:
-        """``"integer"``, ``"rational"``, ``"float"`` or ``"symbolic"``."""
-        return _kind_of(self._values())
-
-    @property
-    def is_exact(self) -> bool:
-        """True when the prior and payoffs are exact rationals."""
-        return self.kind in ("integer", "rational")
-
-    @property
-    def is_symbolic(self) -> bool:
-        """True when the prior or payoffs have free parameters."""
-        return self.kind == "symbolic"
-
-    @property
-    def parameters(self) -> tuple[sympy.Symbol, ...]:
-        """Free parameters, sorted by name."""
-        return _free_symbols(self._values())
-
-    def numeric_check(self, method: str = "this method") -> None:
-        """Raise :class:`SymbolicGameError` if the game has free parameters."""
-        _numeric_check(self, method)
-
     def _nested_payoffs(self, fn: Any = None) -> dict[str, dict[str, Any]]:
         fn = fn or (lambda v: v)
         out: dict[str, dict[str, Any]] = {}
@@ -1014,7 +913,8 @@ class SignalingGame:
         >>> g.at(q="1/4").prior
         {'a': Fraction(1, 4), 'b': Fraction(3, 4)}
         """
-        subs = _subs_values(self.parameters, self._space, values)
+        declared = () if self._space is None else self._space.symbols
+        subs = _substitutions(self.parameters, declared, values, _sympy_value)
         prior = {t: _substitute(v, subs) for t, v in self._prior.items()}
         return SignalingGame(self._types, prior, self._messages, self._acts,
                              self._nested_payoffs(lambda v: _substitute(v, subs)),

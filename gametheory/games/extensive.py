@@ -142,7 +142,7 @@ import itertools
 import math
 import numbers
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
@@ -161,7 +161,8 @@ from ..errors import (
     UnknownLabelError,
     UnknownParameterError,
 )
-from .normal import NormalFormGame
+from ._labels import check_labels, dedupe_labels
+from .normal import NormalFormGame, _substitutions, _to_sympy_value
 
 __all__ = [
     "CHANCE",
@@ -245,6 +246,96 @@ def _normalize(value: Any, where: str, space: Any = None) -> tuple[Any, str]:
     return to_sympy(value), kind
 
 
+def _free_symbols(values: Iterable[Any]) -> tuple[sympy.Symbol, ...]:
+    """The free symbols of the sympy values among ``values``, sorted by name."""
+    syms: set[sympy.Symbol] = set()
+    for v in values:
+        if isinstance(v, sympy.Basic):
+            syms |= v.free_symbols
+    return tuple(sorted(syms, key=lambda s: s.name))
+
+
+def _free_parameters_error(method: str, holder: str,
+                           parameters: Sequence[sympy.Symbol]) -> SymbolicGameError:
+    """The error for ``method`` called on a game whose ``holder`` ("the tree") has parameters."""
+    names = ", ".join(s.name for s in parameters) or "(symbolic constants)"
+    return SymbolicGameError(
+        f"{method} needs a numeric game but {holder} has free parameters: {names}; "
+        f"substitute values first, e.g. game.at({', '.join(f'{s}=...' for s in parameters[:3])})"
+    )
+
+
+def _check_declared(value: Any, declared: Mapping[str, sympy.Symbol] | None, where: str) -> None:
+    """Raise :class:`UnknownParameterError` if ``value`` uses a symbol not in ``declared``.
+
+    ``declared`` maps parameter names to their symbols; ``None`` accepts every symbol.
+    """
+    if declared is None or not isinstance(value, sympy.Basic):
+        return
+    known = set(declared.values())
+    for s in sorted(value.free_symbols, key=lambda s: s.name):
+        if s in known:
+            continue
+        if s.name in declared:
+            raise UnknownParameterError(
+                f"{where}: symbol {s.name!r} is not the declared parameter {s.name!r} "
+                f"(its assumptions differ); build expressions from space.symbol({s.name!r})"
+            )
+        raise UnknownParameterError(
+            f"{where}: {value} uses the undeclared parameter {s.name!r}; declared: "
+            f"{sorted(declared)}"
+        )
+
+
+def _check_player_keys(data: Mapping[Any, Any], players: Sequence[str], where: str,
+                       missing: str) -> None:
+    """Require one entry of ``data`` per player: ``UnknownLabelError`` for keys that are
+    not players, ``InvalidGameError`` ("{where}: {missing} [...]") for absent players."""
+    unknown = [p for p in data if p not in players]
+    if unknown:
+        raise UnknownLabelError(f"{where}: unknown players {unknown}; players are {list(players)}")
+    absent = [p for p in players if p not in data]
+    if absent:
+        raise InvalidGameError(f"{where}: {missing} {absent}")
+
+
+def _sum_to_one_error(values: Iterable[Any], kind: str,
+                      show_symbolic_total: Callable[[Any], Any] = sympy.nsimplify) -> str | None:
+    """Why probabilities of one ``kind`` do not sum to 1 (``"sum to 3/2, not 1"``), or ``None``.
+
+    Exact values must sum to exactly 1, symbolic ones identically, floats
+    within 1e-9. ``show_symbolic_total`` renders a symbolic sum that is a
+    number.
+    """
+    if kind == "symbolic":
+        total = sympy.Add(*[to_sympy(v) for v in values])
+        excess = sympy.simplify(total - 1)
+        if excess == 0:
+            return None
+        if excess.is_number:
+            return f"sum to {show_symbolic_total(total)}, not 1"
+        return (
+            f"sum to {total}, which is not identically 1 (sum - 1 simplifies to {excess})"
+        )
+    if kind == "float":
+        total_f = math.fsum(float(v) for v in values)
+        if abs(total_f - 1) > _FLOAT_PROB_TOL:
+            return f"sum to {total_f!r}, not 1"
+        return None
+    total_q = sum(values, Fraction(0))
+    if total_q != 1:
+        return f"sum to {format_number(total_q)}, not 1"
+    return None
+
+
+def _substitute(v: Any, subs: Mapping[sympy.Symbol, Any]) -> Any:
+    """A stored value with ``subs`` applied, in canonical form."""
+    if not subs or not isinstance(v, sympy.Basic):
+        return v
+    out, _ = _normalize(v.xreplace(subs), "substituted value")
+    return out
+
+
 def _to_domain(value: Any, domain: str) -> Any:
     """A stored value in the arithmetic of ``domain`` ("exact", "float" or "symbolic")."""
     if domain == "exact":
@@ -262,23 +353,9 @@ def _domain_of(kind: str) -> str:
 
 def _sympy_value(value: Any, name: str) -> sympy.Expr:
     """A substitution value for :meth:`ExtensiveFormGame.at` (exact unless a float)."""
-    if isinstance(value, str):
-        from ..parameters import parse_number
-
-        return parse_number(value)
     if isinstance(value, bool):
         raise UnknownParameterError(f"value of {name!r} is not a number: {value!r}")
-    if isinstance(value, float | np.floating):
-        if not math.isfinite(value):
-            raise UnknownParameterError(f"value of {name!r} is not finite: {value}")
-        return sympy.Float(float(value))
-    if isinstance(value, sympy.Basic):
-        return value
-    try:
-        f = to_fraction(value)
-    except TypeError:
-        raise UnknownParameterError(f"value of {name!r} is not a number: {value!r}") from None
-    return sympy.Rational(f.numerator, f.denominator)
+    return _to_sympy_value(value, name)
 
 
 # ------------------------------------------------------------------ three-way symbolic checks
@@ -952,14 +1029,9 @@ class ExtensiveFormGame:
         players = tuple(players)
         if not players:
             raise InvalidGameError("a game needs at least one player")
-        for p in players:
-            if not isinstance(p, str) or not p.strip():
-                raise InvalidGameError(f"player labels must be non-empty strings, got {p!r}")
-            if p == CHANCE:
-                raise InvalidGameError(f"{CHANCE!r} is reserved for chance moves; rename the player")
-        dupes = sorted({p for p in players if players.count(p) > 1})
-        if dupes:
-            raise InvalidGameError(f"duplicate player labels {dupes}")
+        check_labels(players, "player labels")
+        if CHANCE in players:
+            raise InvalidGameError(f"{CHANCE!r} is reserved for chance moves; rename the player")
         if not isinstance(title, str):
             raise InvalidGameError(f"title must be a string, got {title!r}")
         self._players = players
@@ -1073,12 +1145,7 @@ class ExtensiveFormGame:
         acts = tuple(actions)
         if not acts:
             raise InvalidGameError(f"{where}: a move needs at least one action")
-        for a in acts:
-            if not isinstance(a, str) or not a.strip():
-                raise InvalidGameError(f"{where}: action labels must be non-empty strings, got {a!r}")
-        if len(set(acts)) != len(acts):
-            dupes = sorted({a for a in acts if acts.count(a) > 1})
-            raise InvalidGameError(f"{where}: duplicate action labels {dupes}")
+        check_labels(acts, "action labels", where=where)
         return acts
 
     def _check_leaf(self, node: Node, what: str) -> None:
@@ -1307,21 +1374,7 @@ class ExtensiveFormGame:
         return self._attach(node, acts, id_list)
 
     def _check_symbols(self, value: Any, where: str) -> None:
-        if self._declared is None or not isinstance(value, sympy.Basic):
-            return
-        declared = set(self._declared.values())
-        for s in sorted(value.free_symbols, key=lambda s: s.name):
-            if s in declared:
-                continue
-            if s.name in self._declared:
-                raise UnknownParameterError(
-                    f"{where}: symbol {s.name!r} is not the declared parameter {s.name!r} "
-                    f"(its assumptions differ); build expressions from space.symbol({s.name!r})"
-                )
-            raise UnknownParameterError(
-                f"{where}: {value} uses the undeclared parameter {s.name!r}; declared: "
-                f"{sorted(self._declared)}"
-            )
+        _check_declared(value, self._declared, where)
 
     def _check_probabilities(self, probs: Mapping[str, Any], kind: str, where: str) -> None:
         for a, v in probs.items():
@@ -1336,28 +1389,9 @@ class ExtensiveFormGame:
                 raise InvalidGameError(
                     f"{where}: the probability of {a!r} is {format_number(v)}, outside [0, 1]"
                 )
-        if kind == "symbolic":
-            total = sympy.Add(*[to_sympy(v) for v in probs.values()])
-            excess = sympy.simplify(total - 1)
-            if excess != 0:
-                if excess.is_number:
-                    raise InvalidGameError(
-                        f"{where}: probabilities sum to {sympy.nsimplify(total)}, not 1"
-                    )
-                raise InvalidGameError(
-                    f"{where}: probabilities sum to {total}, which is not identically 1 "
-                    f"(sum - 1 simplifies to {excess})"
-                )
-        elif kind == "float":
-            total = math.fsum(float(v) for v in probs.values())
-            if abs(total - 1) > _FLOAT_PROB_TOL:
-                raise InvalidGameError(f"{where}: probabilities sum to {total!r}, not 1")
-        else:
-            total = sum(probs.values(), Fraction(0))
-            if total != 1:
-                raise InvalidGameError(
-                    f"{where}: probabilities sum to {format_number(total)}, not 1"
-                )
+        problem = _sum_to_one_error(probs.values(), kind)
+        if problem is not None:
+            raise InvalidGameError(f"{where}: probabilities {problem}")
 
     def outcome(self, node: Node | str, payoffs: Mapping[str, Any] | Sequence[Any]) -> Node:
         """Make a leaf terminal with the given payoffs (replacing earlier payoffs).
@@ -1397,14 +1431,7 @@ class ExtensiveFormGame:
             raise InvalidGameError(f"{where}: the node has a move {list(node._children)}; "
                                    "payoffs go on nodes without children")
         if isinstance(payoffs, Mapping):
-            unknown = [p for p in payoffs if p not in self._player_index]
-            if unknown:
-                raise UnknownLabelError(
-                    f"{where}: unknown players {unknown}; players are {list(self._players)}"
-                )
-            missing = [p for p in self._players if p not in payoffs]
-            if missing:
-                raise InvalidGameError(f"{where}: no payoff for players {missing}")
+            _check_player_keys(payoffs, self._players, where, "no payoff for players")
             raw = [payoffs[p] for p in self._players]
         else:
             if isinstance(payoffs, str) or not isinstance(payoffs, Iterable):
@@ -1830,24 +1857,12 @@ class ExtensiveFormGame:
     @property
     def parameters(self) -> tuple[sympy.Symbol, ...]:
         """Free parameters of payoffs and probabilities, sorted by name."""
-        def compute() -> tuple[sympy.Symbol, ...]:
-            syms: set[sympy.Symbol] = set()
-            for v in self._values():
-                if isinstance(v, sympy.Basic):
-                    syms |= v.free_symbols
-            return tuple(sorted(syms, key=lambda s: s.name))
-
-        return self._cached("parameters", compute)
+        return self._cached("parameters", lambda: _free_symbols(self._values()))
 
     def numeric_check(self, method: str = "this method") -> None:
         """Raise :class:`SymbolicGameError` if payoffs or probabilities have free parameters."""
         if self.is_symbolic:
-            names = ", ".join(s.name for s in self.parameters) or "(symbolic constants)"
-            raise SymbolicGameError(
-                f"{method} needs a numeric game but the tree has free parameters: {names}; "
-                f"substitute values first, e.g. game.at("
-                f"{', '.join(f'{s}=...' for s in self.parameters[:3])})"
-            )
+            raise _free_parameters_error(method, "the tree", self.parameters)
 
     def chance_validity_conditions(self) -> list[Any]:
         """Conditions on the parameters under which every chance probability lies in [0, 1].
@@ -1947,25 +1962,8 @@ class ExtensiveFormGame:
         ...
         gametheory.errors.InvalidGameError: chance node 'root': the probability of 's' is 2, outside [0, 1]
         """
-        free = {s.name: s for s in self.parameters}
-        declared = set(self._declared) if self._declared is not None else set()
-        subs: dict[sympy.Symbol, Any] = {}
-        for name, value in values.items():
-            if name not in free:
-                if name in declared:
-                    continue
-                raise UnknownParameterError(
-                    f"unknown parameter {name!r}; the game's parameters are {sorted(free)}"
-                )
-            subs[free[name]] = _sympy_value(value, name)
-
-        def fn(v: Any) -> Any:
-            if not subs or not isinstance(v, sympy.Basic):
-                return v
-            out, _ = _normalize(v.xreplace(subs), "substituted value")
-            return out
-
-        new = self._clone(self._root, fn)
+        subs = _substitutions(self.parameters, self._declared or (), values, _sympy_value)
+        new = self._clone(self._root, lambda v: _substitute(v, subs))
         for n in new._preorder():
             if n._probs is not None and subs:
                 kinds = [_normalize(v, "probability")[1] for v in n._probs.values()]
@@ -2243,7 +2241,7 @@ class ExtensiveFormGame:
                 raw.append("*")
             else:
                 raw.append("/".join(infs[k].actions[a] if a >= 0 else "*" for k, a in enumerate(s)))
-        return tuple(_dedupe(raw))
+        return tuple(dedupe_labels(raw))
 
     def reduced_strategies(self, player: str | int, *, reduced: bool = True) -> tuple[str, ...]:
         """Labels of a player's (reduced) pure strategies, in normal-form order.
@@ -2863,25 +2861,3 @@ def _equal(x: Any, y: Any) -> bool:
     if isinstance(x, sympy.Basic) or isinstance(y, sympy.Basic):
         return sympy.simplify(to_sympy(x) - to_sympy(y)) == 0
     return bool(x == y)
-
-
-def _dedupe(labels: Sequence[str]) -> list[str]:
-    """Make labels unique the way Gambit does ("a", "a" -> "a_1", "a_2")."""
-    counts: dict[str, int] = {}
-    for lab in labels:
-        counts[lab] = counts.get(lab, 0) + 1
-    used = set(labels)
-    visited: dict[str, int] = {}
-    out = []
-    for lab in labels:
-        if counts[lab] == 1 and lab.strip():
-            out.append(lab)
-            continue
-        while True:
-            visited[lab] = visited.get(lab, 0) + 1
-            candidate = f"{lab}_{visited[lab]}"
-            if candidate not in used:
-                break
-        used.add(candidate)
-        out.append(candidate)
-    return out

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -32,6 +32,7 @@ from ..errors import (
     UnknownLabelError,
     UnknownParameterError,
 )
+from ._labels import check_labels
 
 __all__ = ["NormalFormGame"]
 
@@ -60,12 +61,7 @@ def _check_labels(labels: Iterable[Any] | None, count: int, what: str, default: 
     out = tuple(labels)
     if len(out) != count:
         raise InvalidGameError(f"{what}: expected {count} labels, got {len(out)}: {list(out)}")
-    for lab in out:
-        if not isinstance(lab, str) or not lab.strip():
-            raise InvalidGameError(f"{what}: labels must be non-empty strings, got {lab!r}")
-    dupes = sorted({lab for lab in out if out.count(lab) > 1})
-    if dupes:
-        raise InvalidGameError(f"{what}: duplicate labels {dupes}")
+    check_labels(out, where=what)
     return out
 
 
@@ -458,17 +454,8 @@ class NormalFormGame:
                     f"the game has no free parameters; got {sorted(values)}"
                 )
             return self
-        by_name = {s.name: s for s in self.parameters}
-        declared = set(self._space.names) if self._space is not None else set()
-        subs: dict[sympy.Symbol, sympy.Expr] = {}
-        for name, value in values.items():
-            if name not in by_name:
-                if name in declared:
-                    continue  # declared but absent from this game's payoffs
-                raise UnknownParameterError(
-                    f"unknown parameter {name!r}; the game's parameters are {sorted(by_name)}"
-                )
-            subs[by_name[name]] = _to_sympy_value(value, name)
+        declared = self._space.names if self._space is not None else ()
+        subs = _substitutions(self.parameters, declared, values)
         new = [_subs_array(arr, subs) for arr in self._payoffs]
         return self._replace(new)
 
@@ -721,6 +708,31 @@ def _to_sympy_value(value: Any, name: str) -> sympy.Expr:
     except TypeError:
         raise UnknownParameterError(f"value of {name!r} is not a number: {value!r}") from None
     return sympy.Rational(f.numerator, f.denominator)
+
+
+def _substitutions(
+    parameters: Iterable[sympy.Symbol],
+    declared: Iterable[str],
+    values: Mapping[str, Any],
+    convert: Callable[[Any, str], sympy.Expr] = _to_sympy_value,
+) -> dict[sympy.Symbol, sympy.Expr]:
+    """``{symbol: convert(value, name)}`` for ``at(**values)``.
+
+    Names of ``declared`` parameters the game does not use are skipped; other
+    names that are not in ``parameters`` raise :class:`UnknownParameterError`.
+    """
+    free = {s.name: s for s in parameters}
+    declared = set(declared)
+    subs: dict[sympy.Symbol, sympy.Expr] = {}
+    for name, value in values.items():
+        if name not in free:
+            if name in declared:
+                continue
+            raise UnknownParameterError(
+                f"unknown parameter {name!r}; the game's parameters are {sorted(free)}"
+            )
+        subs[free[name]] = convert(value, name)
+    return subs
 
 
 def _subs_array(arr: np.ndarray, subs: Mapping[sympy.Symbol, sympy.Expr]) -> np.ndarray:

@@ -32,6 +32,7 @@ from typing import Any
 
 from ..errors import GameFormatError
 from ._atomic import atomic_write
+from ._text import decode_text, read_text
 from .nfg import dump_nfg, nfg_text, parse_nfg, read_nfg
 
 __all__ = [
@@ -202,26 +203,6 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> GameF
     )
 
 
-def _decode(data: bytes, path: str | None) -> str:
-    """UTF-8 text (a leading BOM is dropped); bad bytes give line and column."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        prefix = data[: exc.start]
-        line = prefix.count(b"\n") + 1
-        column = len(prefix[prefix.rfind(b"\n") + 1 :].decode("utf-8-sig", "replace")) + 1
-        raise GameFormatError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded",
-            path=path, line=line, column=column,
-        ) from None
-
-
-def _read_text(path: str | os.PathLike[str], shown: str | None = None) -> str:
-    with open(path, "rb") as f:
-        data = f.read()
-    return _decode(data, shown if shown is not None else os.fspath(path))
-
-
 def read_game(path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Any:
     """Read a game from a file, in the format given by its suffix.
 
@@ -257,7 +238,7 @@ def read_game(path: str | os.PathLike[str], *, format: str | None = None, **opti
     fmt = format_for(path, format)
     reader = fmt.load_reader()
     shown = os.fspath(path)
-    return reader(_read_text(path, shown), path=shown, **options)
+    return reader(read_text(path, shown), path=shown, **options)
 
 
 def write_game(game: Any, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
@@ -355,4 +336,4 @@ def read_example(name: str, **options: Any) -> Any:
     found = matches[0]
     data = (_data_dir() / found).read_bytes()
     shown = f"gametheory/data/{found}"
-    return format_for(found).load_reader()(_decode(data, shown), path=shown, **options)
+    return format_for(found).load_reader()(decode_text(data, shown), path=shown, **options)

@@ -62,13 +62,14 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import IO, Any
 
-from ..errors import GameFormatError, InvalidGameError
+from ..errors import InvalidGameError
+from ..games._labels import dedupe_labels
 from ..games.extensive import CHANCE, ExtensiveFormGame
 from ._atomic import atomic_write
+from ._text import read_stream, read_text
 from .nfg import (
     _ESCAPE_RE,
     _describe,
-    _normalize_labels,
     _number_text,
     _parse_number,
     _position,
@@ -119,21 +120,13 @@ class _InfosetRecord:
 
 class _Parser(_TokenCursor):
     def __init__(self, text: str, path: str | None, exact: bool) -> None:
-        self.text = text
-        self.path = path if path is not None else "<string>"
-        self.exact = exact
-        self.tokens = self._tokenize()
-        self.i = 0
+        super().__init__(text, path, exact)
         self.n_players = 0
         self.infosets: dict[tuple[int, int], _InfosetRecord] = {}
         self.outcomes: dict[int, tuple[str, list[Any]]] = {}
         self.outcome_payoffs: dict[int, list[Any]] = {}
 
     # -- low level
-    def error(self, message: str, offset: int) -> GameFormatError:
-        line, column = _position(self.text, offset)
-        return GameFormatError(message, path=self.path, line=line, column=column)
-
     def _tokenize(self) -> list[_Token]:
         tokens: list[_Token] = []
         append = tokens.append
@@ -374,7 +367,7 @@ class _Parser(_TokenCursor):
 
 def _build(parser: _Parser, title: str, players: list[str], player_tokens: list[Any],
            comment: str, root: _NodeEntry) -> ExtensiveFormGame:
-    labels = _normalize_labels(players)
+    labels = dedupe_labels(players)
     for lab, tok in zip(labels, player_tokens, strict=True):
         if lab == CHANCE:
             raise parser.error(f"a player may not be called {CHANCE!r} (reserved for chance moves)",
@@ -420,9 +413,9 @@ def _build(parser: _Parser, title: str, players: list[str], player_tokens: list[
         pname = labels[player - 1]
         raw = [rec.label if rec.label.strip() else f"{pname}:{k}"
                for k, (_, rec) in enumerate(recs, start=1)]
-        for (number, _), lab in zip(recs, _normalize_labels(raw), strict=True):
+        for (number, _), lab in zip(recs, dedupe_labels(raw), strict=True):
             infoset_label[(player, number)] = lab
-    action_labels = {key: _normalize_labels(rec.actions) for key, rec in parser.infosets.items()}
+    action_labels = {key: dedupe_labels(rec.actions) for key, rec in parser.infosets.items()}
 
     node_ids = {id(e): id_for(e, e is root) for e in entries}  # auto ids in pre-order
     zero = [0] * len(labels)
@@ -545,22 +538,13 @@ def read_efg(
         The file cannot be read.
     """
     if isinstance(source, os.PathLike):
-        from . import _read_text
-
         shown = os.fspath(source) if path is None else path
-        return parse_efg(_read_text(source, shown), path=shown, exact=exact)
+        return parse_efg(read_text(source, shown), path=shown, exact=exact)
     if isinstance(source, str):
         return parse_efg(source, path=path, exact=exact)
     if hasattr(source, "read"):
-        data = source.read()
-        if path is None:
-            name = getattr(source, "name", None)
-            path = name if isinstance(name, str) else None
-        if isinstance(data, bytes | bytearray):
-            from . import _decode
-
-            data = _decode(bytes(data), path)
-        return parse_efg(data, path=path, exact=exact)
+        text, path = read_stream(source, path)
+        return parse_efg(text, path=path, exact=exact)
     raise TypeError(f"read_efg needs text, a path or a file object, got {type(source).__name__}")
 
 

@@ -48,7 +48,9 @@ from typing import IO, Any, NamedTuple
 import numpy as np
 
 from ..errors import GameFormatError
+from ..games._labels import dedupe_labels
 from ..games.normal import NormalFormGame
+from ._text import read_stream, read_text
 
 __all__ = ["dump_nfg", "nfg_text", "parse_nfg", "read_nfg"]
 
@@ -106,13 +108,24 @@ def _describe(tok: _Token) -> str:
 
 
 class _TokenCursor:
-    """Reading position in a token list (shared by the .nfg and .efg parsers).
+    """Reading position in the token list of a text (shared by the .nfg and .efg parsers).
 
-    Subclasses set ``tokens`` and ``i`` and provide ``error(message, offset)``.
+    Subclasses provide ``_tokenize()``, which splits ``self.text`` into tokens.
     """
 
-    tokens: list[_Token]
-    i: int
+    def __init__(self, text: str, path: str | None, exact: bool) -> None:
+        self.text = text
+        self.path = path if path is not None else "<string>"
+        self.exact = exact
+        self.tokens = self._tokenize()
+        self.i = 0
+
+    def _tokenize(self) -> list[_Token]:  # pragma: no cover
+        raise NotImplementedError
+
+    def error(self, message: str, offset: int) -> GameFormatError:
+        line, column = _position(self.text, offset)
+        return GameFormatError(message, path=self.path, line=line, column=column)
 
     def peek(self) -> _Token:
         return self.tokens[self.i]
@@ -129,23 +142,9 @@ class _TokenCursor:
             raise self.error(f"expected {what}, got {_describe(tok)}", tok.offset)
         return tok
 
-    def error(self, message: str, offset: int) -> GameFormatError:  # pragma: no cover
-        raise NotImplementedError
-
 
 class _Parser(_TokenCursor):
-    def __init__(self, text: str, path: str | None, exact: bool) -> None:
-        self.text = text
-        self.path = path if path is not None else "<string>"
-        self.exact = exact
-        self.tokens = self._tokenize()
-        self.i = 0
-
     # -- low level
-    def error(self, message: str, offset: int) -> GameFormatError:
-        line, column = _position(self.text, offset)
-        return GameFormatError(message, path=self.path, line=line, column=column)
-
     def _tokenize(self) -> list[_Token]:
         text = self.text
         tokens: list[_Token] = []
@@ -175,6 +174,34 @@ class _Parser(_TokenCursor):
             f"got {_describe(tok)}",
             tok.offset,
         )
+
+    def labels(self, opened: _Token, what: str, item: str) -> tuple[list[str], _Token]:
+        """Quoted labels up to the ``'}'`` closing ``opened``: ``(labels, closing token)``.
+
+        ``what`` names the list in the error for a missing ``'}'`` ("the list of
+        players"), ``item`` its entries ("player label").
+        """
+        labels: list[str] = []
+        while True:
+            tok = self.next()
+            if tok.kind == "string":
+                labels.append(tok.text)
+            elif tok.kind == "}":
+                return labels, tok
+            elif tok.kind == "eof":
+                raise self.missing_close(tok, what, opened)
+            else:
+                raise self.error(f"expected a quoted {item} or '}}', got {_describe(tok)}",
+                                 tok.offset)
+
+    def words_ahead(self) -> int:
+        """How many word tokens follow in a row from the current position."""
+        count = 0
+        for t in self.tokens[self.i:]:
+            if t.kind != "word":
+                break
+            count += 1
+        return count
 
     def number(self, tok: _Token, where: str = "") -> int | Fraction | float:
         """Value of a numeric token; ``where`` ("in outcome 2") extends error messages."""
@@ -239,22 +266,10 @@ class _Parser(_TokenCursor):
         title = self.expect("string", "the game's title (a quoted string)").text
 
         opened = self.expect("{", "'{' opening the list of player labels")
-        players: list[str] = []
-        while True:
-            tok = self.next()
-            if tok.kind == "string":
-                players.append(tok.text)
-            elif tok.kind == "}":
-                break
-            elif tok.kind == "eof":
-                raise self.missing_close(tok, "the list of players", opened)
-            else:
-                raise self.error(
-                    f"expected a quoted player label or '}}', got {_describe(tok)}", tok.offset
-                )
+        players, tok = self.labels(opened, "the list of players", "player label")
         if not players:
             raise self.error("the list of players is empty; a game needs a player", tok.offset)
-        players = _normalize_labels(players)
+        players = dedupe_labels(players)
 
         strategies = self.strategy_block(players)
         if self.peek().kind == "string":  # optional comment
@@ -276,25 +291,11 @@ class _Parser(_TokenCursor):
                     raise self.error(
                         f"expected '{{' opening the strategies of player {player!r}, "
                         f"got {_describe(tok)}", tok.offset)
-                inner = tok
-                labels: list[str] = []
-                while True:
-                    tok = self.next()
-                    if tok.kind == "string":
-                        labels.append(tok.text)
-                    elif tok.kind == "}":
-                        break
-                    elif tok.kind == "eof":
-                        raise self.missing_close(tok, f"the strategies of player {player!r}",
-                                                 inner)
-                    else:
-                        raise self.error(
-                            f"expected a quoted strategy label or '}}', got {_describe(tok)}",
-                            tok.offset,
-                        )
+                labels, tok = self.labels(tok, f"the strategies of player {player!r}",
+                                          "strategy label")
                 if not labels:
                     raise self.error(f"player {player!r} has no strategies", tok.offset)
-                strategies.append(_normalize_labels(labels))
+                strategies.append(dedupe_labels(labels))
             tok = self.next()
             if tok.kind == "{":
                 raise self.error(
@@ -351,14 +352,9 @@ class _Parser(_TokenCursor):
             self.i += 1
         tok = self.peek()
         if tok.kind == "word":
-            extra = 0
-            for t in tokens[self.i:]:
-                if t.kind != "word":
-                    break
-                extra += 1
             raise self.error(
                 f"wrong number of payoffs: expected {_count_text(n, shape)}, "
-                f"got {need + extra}", tok.offset)
+                f"got {need + self.words_ahead()}", tok.offset)
         return values
 
     def outcome_body(self, n: int, shape: tuple[int, ...]) -> list[Any]:
@@ -424,14 +420,9 @@ class _Parser(_TokenCursor):
             self.i += 1
         tok = self.peek()
         if tok.kind == "word":
-            extra = 0
-            for t in self.tokens[self.i:]:
-                if t.kind != "word":
-                    break
-                extra += 1
             raise self.error(
                 f"wrong number of outcome indices: expected {need} (one per profile), "
-                f"got {need + extra}", tok.offset)
+                f"got {need + self.words_ahead()}", tok.offset)
         return flat
 
 
@@ -472,28 +463,6 @@ def _parse_number(text: str, *, exact: bool = True) -> int | Fraction | float:
             raise ValueError(f"number {text[:20]}... has too many digits") from None
         raise
     raise ValueError(f"expected a number, got {text!r}")
-
-
-def _normalize_labels(labels: Sequence[str]) -> list[str]:
-    """Make labels unique and non-blank the way Gambit does ("a", "a" -> "a_1", "a_2")."""
-    counts: dict[str, int] = {}
-    for lab in labels:
-        counts[lab] = counts.get(lab, 0) + 1
-    used = set(labels)
-    visited: dict[str, int] = {}
-    out = []
-    for lab in labels:
-        if counts[lab] == 1 and lab.strip():
-            out.append(lab)
-            continue
-        while True:
-            visited[lab] = visited.get(lab, 0) + 1
-            candidate = f"{lab}_{visited[lab]}"
-            if candidate not in used:
-                break
-        used.add(candidate)
-        out.append(candidate)
-    return out
 
 
 # ----------------------------------------------------------------------------- reading
@@ -587,11 +556,9 @@ def read_nfg(
     (1, 1)
     """
     if isinstance(source, os.PathLike):
-        from . import _read_text
-
         if path is None:
             path = os.fspath(source)
-        return parse_nfg(_read_text(source, path), path=path, exact=exact)
+        return parse_nfg(read_text(source, path), path=path, exact=exact)
     if isinstance(source, str):
         try:
             return parse_nfg(source, path=path, exact=exact)
@@ -605,15 +572,8 @@ def read_nfg(
                 ) from None
             raise
     if hasattr(source, "read"):
-        data = source.read()
-        if path is None:
-            name = getattr(source, "name", None)
-            path = name if isinstance(name, str) else None
-        if isinstance(data, bytes | bytearray):
-            from . import _decode
-
-            data = _decode(bytes(data), path)
-        return parse_nfg(data, path=path, exact=exact)
+        text, path = read_stream(source, path)
+        return parse_nfg(text, path=path, exact=exact)
     raise TypeError(
         f"read_nfg needs text, a path or a file object, got {type(source).__name__}"
     )

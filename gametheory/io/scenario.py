@@ -111,6 +111,7 @@ from sympy.logic.boolalg import Boolean, BooleanFalse, BooleanTrue
 
 from ..errors import GameFormatError, InvalidGameError, ParseError, UnknownParameterError
 from ..parameters import ParameterSpace, parse_condition, parse_expression, to_rational
+from ._text import read_text
 
 __all__ = [
     "CLAIM_KEYS",
@@ -1020,21 +1021,6 @@ def _build_extensive(
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-def _decode(data: bytes, path: str | None) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        prefix = data[: exc.start]
-        line = prefix.count(b"\n") + 1
-        column = len(prefix[prefix.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise GameFormatError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded",
-            path=path,
-            line=line,
-            column=column,
-        ) from None
-
-
 def parse_scenario(text: str, *, path: str | os.PathLike[str] | None = None) -> Scenario:
     """Validate scenario text and return the :class:`Scenario`.
 
@@ -1130,9 +1116,7 @@ def read_scenario(path: str | os.PathLike[str]) -> Scenario:
     ('tripp-2026-03', ('M1', 'M4', 'M5', 'M7'))
     """
     shown = os.fspath(path)
-    with open(path, "rb") as stream:
-        data = stream.read()
-    return parse_scenario(_decode(data, shown), path=shown)
+    return parse_scenario(read_text(path, shown), path=shown)
 
 
 def parse_scenario_game(
