@@ -2633,12 +2633,21 @@ def _support_pair(
     singular_tree = _or(logic.relation(det_y, ZERO), logic.relation(det_x, ZERO))
     singular = ctx.condition(singular_tree, f"{name}: an indifference system is singular")
     if not singular.is_false:
-        add_knife(
-            singular_tree,
-            f"{name}: indifference system singular (continua of equilibria possible)",
-            "singular",
-            True,
-        )
+        # a singular square system has solutions only where every Cramer numerator
+        # vanishes too (adj(M) b = adj(M) M z = det(M) z = 0): elsewhere it has none,
+        # and the point is not a knife-edge for this support pair
+        consistent = _or(*(
+            _and(logic.relation(det, ZERO), *(logic.relation(num, ZERO) for num in (*nums, vnum)))
+            for det, nums, vnum in ((det_y, ynum, v1num), (det_x, xnum, v2num))
+        ))
+        if not ctx.condition(consistent, f"{name}: a singular system is consistent").is_false:
+            add_knife(
+                consistent,
+                f"{name}: indifference system singular and consistent (continua of "
+                "equilibria possible)",
+                "singular",
+                True,
+            )
     if det_y == 0 or det_x == 0:
         return None
     parts = [logic.relation(det_y, NEG | POS), logic.relation(det_x, NEG | POS)]
