@@ -656,10 +656,11 @@ def _equations(system: _System) -> list[Any]:
 
 
 #: Smallest number of unknowns for which :func:`_excluded` runs before the exact solver
-#: (below it, solving exactly is cheaper than the box search).
+#: (below it, solving exactly is cheaper than the box search), unless four or more
+#: players mix (equations of degree three or more).
 _EXCLUDE_MIN_VARS = 5
 #: Largest number of boxes examined by :func:`_excluded`, by number of unknowns.
-_BOX_BUDGET = {5: 256, 6: 1024}
+_BOX_BUDGET = {4: 64, 5: 256, 6: 1024}
 #: Relative margin that float evaluation errors cannot exceed (see :func:`_excluded`).
 _MARGIN = 1e-9
 
@@ -803,9 +804,10 @@ def _root_in_unit_interval(f: Any) -> bool:
 
 
 def _solve_parametric(system: _System) -> list[_Point] | None:
-    """All solutions with ``z`` in (0, 1) of a three-player system of shape (k, k, 2).
+    """All solutions with ``z`` in (0, 1) of a support system of shape (k, k, 2).
 
-    When one player ``p`` mixes two strategies (unknown ``z``) and the other
+    Exactly three players mix (the others' single strategies are constants).
+    When one of them, ``p``, mixes two strategies (unknown ``z``) and the other
     two mix ``k`` each, each of those two players' equations is linear in the
     other's unknowns with coefficients of degree 1 in ``z``; Cramer's rule
     gives them as rational functions of ``z``, and player ``p``'s equation
@@ -819,11 +821,12 @@ def _solve_parametric(system: _System) -> list[_Point] | None:
     determinant and all its Cramer numerators may vanish together on [0, 1].
     """
     sizes = [len(S) for S in system.support]
-    if len(sizes) != 3:
+    mixing = [i for i, k in enumerate(sizes) if k >= 2]  # players with one strategy are fixed
+    if len(mixing) != 3:
         return None
-    for p in range(3):
-        a, b = (j for j in range(3) if j != p)
-        if sizes[p] == 2 and sizes[a] == sizes[b] >= 2:
+    for p in mixing:
+        a, b = (j for j in mixing if j != p)
+        if sizes[p] == 2 and sizes[a] == sizes[b]:
             break
     else:
         return None
@@ -1376,7 +1379,7 @@ def _solve_support(problem: _Problem, support: tuple[tuple[int, ...], ...]) -> _
         dim = system.nvars - len(pivots)
         result.continuum = _affine_analysis(problem, system, equations, dim)
         return result
-    if system.nvars >= _EXCLUDE_MIN_VARS and _excluded(problem, system):
+    if (system.nvars >= _EXCLUDE_MIN_VARS or len(mixing) >= 4) and _excluded(problem, system):
         return result
     ctx = _ctx(system.nvars)
     try:
