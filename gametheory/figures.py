@@ -33,14 +33,15 @@ name                            what
 ``m3_game_tree``                M3 tree with the sequential equilibrium highlighted
 ``qre_paths``                   logit QRE principal branches of M7 and M1
 ``m4_pbe_regime_map``           M4 PBE classes (i)-(iv) in (pi_O, a_O), two panels
+``learning_dynamics``           M1 fictitious play to the mixed equilibrium; M7 replicator basins
 ==============================  ===============================================================
 
 Examples
 --------
 >>> import matplotlib
 >>> matplotlib.use("Agg")
->>> sorted(FIGURES)[:3]
-['m1_preemption_threshold', 'm1_regime_map', 'm1_regime_probabilities']
+>>> list(FIGURES)[:3]
+['m1_regime_map', 'm1_preemption_threshold', 'm1_regime_probabilities']
 >>> fig = make_figure("m7_regime_map")
 >>> fig.axes[0].get_title().splitlines()[0]
 'M7: reciprocal fear of surprise attack (Russia vs the coalition)'
@@ -849,6 +850,77 @@ def _m4_pbe_regime_map(ctx: _Context) -> Any:
 # ---------------------------------------------------------------------------
 # Command line
 # ---------------------------------------------------------------------------
+
+
+@register(
+    "learning_dynamics",
+    title="Learning dynamics (M1 fictitious play, M7 replicator)",
+    description="Left: fictitious play in M1 at the defaults (exact beliefs, 20,000 rounds); "
+    "the empirical frequencies of Preempt and Militarize approach the unique, mixed Nash "
+    "equilibrium (Miyasawa 1961: fictitious play converges in 2x2 games). Right: the "
+    "symmetric replicator dynamics of M7 from several initial shares of Strike; the mixed "
+    "equilibrium share separates the basins of (Wait, Wait) and (Strike, Strike).",
+    requires=("gametheory.dynamics",),
+)
+def _learning_dynamics(ctx: _Context) -> Any:
+    from .dynamics import fictitious_play, replicator
+    from .solvers import solve
+
+    fig, (left, right) = _figure(13.0, 5.8, panels=2)
+    colours = ("#b2182b", "#2166ac")
+    m1 = ctx.model("M1")
+    game = m1.at()
+    (nash,) = solve(game).equilibria
+    fp = fictitious_play(game, 20000)
+    for k, (player, strategy) in enumerate((("Russia", "Preempt"), ("T", "Militarize"))):
+        i = game.players.index(player)
+        j = game.strategies[i].index(strategy)
+        left.plot(fp.rounds, fp.beliefs[i][:, j], color=colours[k], linewidth=1.6,
+                  label=f"fictitious play: share of rounds {player} plays {strategy}")
+        level = nash.profile[player][strategy]
+        left.axhline(float(level), color=colours[k], linestyle=":", linewidth=1.4,
+                     label=f"mixed Nash equilibrium: P[{player} plays {strategy}] = {level}")
+    left.set_xscale("log")
+    left.set_xlim(1, fp.iterations)
+    left.set_ylim(-0.03, 1.03)
+    left.set_xlabel("round t (log scale)")
+    left.set_ylabel("empirical frequency (belief of the other player)")
+    left.set_title(f"{m1.title}\nfictitious play at the defaults (final regret "
+                   f"{float(fp.regret):.1e})", fontsize=11)
+    _legend_below(left, ncol=1)
+
+    m7 = ctx.model("M7")
+    g7 = m7.at()
+    mixed = next(e for e in solve(g7).equilibria if not e.is_pure)
+    threshold = mixed.profile["Russia"]["Strike"]
+    starts = [0.1, 0.3, 0.5, 0.55, 0.65, 0.7, 0.9]
+    below = [x for x in starts if x < threshold]
+    above = [x for x in starts if x >= threshold]
+    shades = {x: matplotlib_colormap("Blues")(0.95 - 0.5 * k / max(1, len(below) - 1))
+              for k, x in enumerate(below)}
+    shades |= {x: matplotlib_colormap("Reds")(0.45 + 0.5 * k / max(1, len(above) - 1))
+               for k, x in enumerate(above)}
+    for x in starts:
+        res = replicator(g7, {"Wait": 1 - x, "Strike": x}, t=60.0, symmetric=True)
+        right.plot(res.times, res.trajectory("population", "Strike"), color=shades[x],
+                   linewidth=1.8, label=f"start: share of Strike {x:g}")
+    right.axhline(float(threshold), color="black", linestyle="--", linewidth=1.2,
+                  label=f"mixed equilibrium (basin boundary): share of Strike = {threshold}")
+    right.set_xlim(0, 60)
+    right.set_ylim(-0.03, 1.03)
+    right.set_xlabel("time [payoff-rate units]")
+    right.set_ylabel("share of the population playing Strike")
+    right.set_title(f"{m7.title}\nsymmetric replicator dynamics at the defaults",
+                    fontsize=11)
+    _legend_below(right, ncol=2)
+    return fig
+
+
+def matplotlib_colormap(name: str) -> Any:
+    """A matplotlib colour map by name (imported lazily)."""
+    import matplotlib
+
+    return matplotlib.colormaps[name]
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -307,6 +307,23 @@ def test_m4_artists():
     assert {t.get_text() for t in right.texts} >= {"(i)", "(i) + (ii) + (iv)"}
 
 
+def test_learning_dynamics_artists():
+    """M1: fictitious play ends near the spec's mixed equilibrium (Preempt 4/5, Militarize
+    1/2); M7: replicator paths starting above the spec's mixed share 3/5 go to Strike, the
+    others to Wait."""
+    fig = make_figure("learning_dynamics")
+    m1, m7 = fig.axes[0], fig.axes[1]
+    _, preempt = _line(m1, "fictitious play: share of rounds Russia plays Preempt").get_data()
+    _, militarize = _line(m1, "fictitious play: share of rounds T plays Militarize").get_data()
+    assert preempt[-1] == pytest.approx(0.8, abs=5e-3)
+    assert militarize[-1] == pytest.approx(0.5, abs=5e-3)
+    assert "mixed equilibrium (basin boundary): share of Strike = 3/5" in _legend(m7)
+    for start in (0.1, 0.3, 0.5, 0.55, 0.65, 0.7, 0.9):
+        _, share = _line(m7, f"start: share of Strike {start:g}").get_data()
+        assert share[0] == pytest.approx(start)
+        assert share[-1] == pytest.approx(1.0 if start > 0.6 else 0.0, abs=0.05)
+
+
 @pytest.mark.skipif(bool(missing("m3_game_tree")), reason="the tree plot has not landed")
 def test_m3_tree_artists():
     fig = make_figure("m3_game_tree")
