@@ -2,7 +2,10 @@
 
 ``ci`` (default) keeps the whole suite under a few minutes on 2 cores;
 ``thorough`` (``make test-thorough`` or ``HYPOTHESIS_PROFILE=thorough``) runs
-many more examples; ``dev`` is quick for local iteration.
+many more examples; ``dev`` is quick for local iteration. Property tests that need a
+budget other than the profile's use ``@scaled(n, ...)`` from ``tests/_hypothesis.py``
+rather than a fixed ``max_examples``: ``n`` examples under ``ci``, scaled by the loaded
+profile's ``max_examples`` (``thorough`` 25n, ``dev`` n/4).
 """
 
 from __future__ import annotations

@@ -53,22 +53,20 @@ from gametheory.solvers.dominance import dominated_by
 from gametheory.solvers.pbe import solve_pbe
 from gametheory.testing import assumptions
 
+from ._hypothesis import scaled
+
 M1, M2, M3, M5, M7 = tripp.m1(), tripp.m2(), tripp.m3(), tripp.m5(), tripp.m7()
 M4 = tripp_bayesian.m4()
 
 #: find() deterministically, without the explain phase.
+#: A fixed search budget, not scaled with the profile: find() stops at the first hit,
+#: so a larger budget would test nothing more.
 FIND = settings(
     database=None, derandomize=True, phases=[Phase.generate, Phase.shrink], max_examples=300
 )
 
-
-def scaled(n: int) -> settings:
-    """``n`` examples under the "ci" profile (40 by default), proportionally more under
-    "thorough"; the boundary strategies reject some draws, which is expected."""
-    return settings(
-        max_examples=max(1, n * settings.default.max_examples // 40),
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-    )
+#: Property-test health checks: the boundary strategies reject some draws, which is expected.
+REJECTS_OK = [HealthCheck.too_slow, HealthCheck.filter_too_much]
 
 
 # ---------------------------------------------------------------------------
@@ -296,7 +294,7 @@ def test_c5_peace_pareto_dominates_war_over_a_commercial_corridor(pt):
     assert peace[1] - war[1] == pt["p"] * pt["b_T"] + pt["c_T"] > 0
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=REJECTS_OK)
 @given(pt=points(M1, "c_R > p*l_R", "c_R < p*e_R"), c_other=st.fractions(0, 1))
 def test_c5_war_risk_does_not_depend_on_russias_war_cost_inside_the_band(pt, c_other):
     """Spec M1: sigma_star = P[war] does not depend on c_R (inspection-game
@@ -396,7 +394,7 @@ def test_c7_kazakhstan_term_in_the_derived_dominance_condition():
 K_K, E_K = symbols(M3, "k_K e_K")
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=REJECTS_OK)
 @given(pt=st.one_of(points(M3), points(M3, "p > 0", sympy.Eq(c_R, p * (l_R + K_K * E_K)))))
 def test_c7_preempt_dominance_in_the_tree_matches_the_condition(pt):
     cond = dominance_condition(m3_normal_form(), "Russia", "Preempt", assumptions=M3.assumptions)
@@ -419,7 +417,7 @@ def pbe_classes(pt: dict[str, Fraction]) -> dict[str, Any]:
     return {e.label: e for e in solve_pbe(M4.at(**pt))}
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=REJECTS_OK)
 @given(pt=st.one_of(points(M4), points(M4, sympy.Eq(M4.symbol("pi_O"), MU_STAR))))
 def test_c9_open_corridor_is_accepted_in_a_pbe_iff_the_prior_is_below_mu_star(pt):
     """Spec M4 (ii): pooling on Open, accepted, iff pi_O < mu_star; at the knife-edge
@@ -434,7 +432,7 @@ def test_c9_open_corridor_is_accepted_in_a_pbe_iff_the_prior_is_below_mu_star(pt
             0, min(v["r_D"], v["r_O"]))
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=REJECTS_OK)
 @given(pt=points(M4))
 def test_c9_restraint_is_always_an_equilibrium_outcome(pt):
     """Spec M4 (i): pooling on Restrain is a PBE at every point, sustained by
@@ -492,7 +490,7 @@ def test_dominance_conditions_agree_with_dominated_by(model_id, player, strategy
     cond = dominance_condition(model.game, player, strategy, strict=strict,
                                assumptions=model.assumptions)
 
-    @scaled(20)
+    @scaled(20, suppress_health_check=REJECTS_OK)
     @given(pt=pts)
     def check(pt):
         game = model.at(**pt)
@@ -545,7 +543,7 @@ def test_equilibrium_sets_agree_with_enummixed_off_knife_edges(model_id):
     check()
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=REJECTS_OK)
 @given(data=st.data())
 def test_m1_mixed_equilibrium_closed_forms_agree_with_enummixed_and_gambit(data):
     """In the region where the mixed condition holds, the unique equilibrium is the
@@ -567,7 +565,7 @@ def test_m1_mixed_equilibrium_closed_forms_agree_with_enummixed_and_gambit(data)
     assert eq.payoffs["Russia"] == -pt["c_R"] / pt["p"]  # spec: U_R = -c_R/p
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=REJECTS_OK)
 @given(data=st.data())
 def test_m7_mixed_equilibrium_is_the_fear_threshold(data):
     (mixed,) = conditions_of("M7").mixed
@@ -645,12 +643,12 @@ def test_thresholds_are_where_strict_dominance_ends(model_id, player, strategy, 
     t = threshold(cond, name)
     boundary = st.one_of(*(points(model, c) for c in on_threshold(t)))
 
-    @scaled(20)
+    @scaled(20, suppress_health_check=REJECTS_OK)
     @given(pt=pts)
     def off(pt):
         assert t.holds(**pt) == cond.holds(**pt)
 
-    @scaled(20)
+    @scaled(20, suppress_health_check=REJECTS_OK)
     @given(pt=boundary)
     def on(pt):
         game = model.at(**pt)
@@ -673,7 +671,7 @@ def sigma_star(pt: dict[str, Fraction]) -> Fraction:
     return pt["m_T"] / (pt["p"] * pt["m_T"] + pt["h_T"])
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=REJECTS_OK)
 @given(pt=points(M1, "p > 0", P_ABOVE_P_T, sympy.Eq(c_R, p * l_R)))
 def test_m1_boundary_c_R_equals_p_l_R_is_a_segment_of_preemption(pt):
     """At c_R = p*l_R (p > p_T): x in [sigma_star, 1], y = 0 -- one component."""
@@ -683,7 +681,7 @@ def test_m1_boundary_c_R_equals_p_l_R_is_a_segment_of_preemption(pt):
     assert sorted(map(sorted, sol.components)) == [[0, 1]]
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=REJECTS_OK)
 @given(pt=points(M1, "p > 0", P_ABOVE_P_T, sympy.Eq(c_R, p * e_R)))
 def test_m1_boundary_c_R_equals_p_e_R_is_a_segment_of_acceptance(pt):
     """At c_R = p*e_R (p > p_T): x in [0, sigma_star], y = 1."""
@@ -692,7 +690,7 @@ def test_m1_boundary_c_R_equals_p_e_R_is_a_segment_of_acceptance(pt):
     assert sorted(map(sorted, sol.components)) == [[0, 1]]
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=REJECTS_OK)
 @given(pt=points(M1, sympy.Eq(p * m_T + h_T, m_T), "c_R > p*l_R", "c_R < p*e_R"))
 def test_m1_boundary_p_equals_p_T_is_a_segment_of_militarization(pt):
     """At p = p_T inside the band: x = 1, y in [tau_star, 1]."""
@@ -718,7 +716,7 @@ PLANE_POINTS = st.one_of(
 )
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=REJECTS_OK)
 @given(pt=PLANE_POINTS)
 def test_m1_regime_map_puts_degenerate_points_on_boundaries(pt):
     """regions() in the (p, c_R) plane (other parameters at their defaults): off

@@ -15,7 +15,7 @@ from typing import Any
 import pygambit as gbt
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gametheory import solve
@@ -29,6 +29,8 @@ from gametheory.games.bayesian import BayesianGame, SignalingGame
 from gametheory.io.efg import efg_text
 from gametheory.parameters import Parameter, ParameterSpace
 from gametheory.solvers.pbe import solve_bayesian_nash, solve_pbe
+
+from ._hypothesis import scaled
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -197,7 +199,7 @@ def bayesian_games(draw: Any) -> BayesianGame:
     return BayesianGame(["R", "C"], types, prior, {"R": ["U", "D"], "C": ["L", "M"]}, payoffs)
 
 
-@settings(max_examples=25, deadline=None)
+@scaled(25, deadline=None)
 @given(bayesian_games())
 def test_random_bne_agree_with_gambit_enummixed(g: BayesianGame) -> None:
     ours = solve_bayesian_nash(g, method="enummixed")

@@ -19,7 +19,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 import sympy
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, given
 from hypothesis import strategies as st
 
 import gametheory
@@ -42,10 +42,12 @@ from gametheory.errors import (
 )
 from gametheory.parameters import Parameter, ParameterSpace
 
+from ._hypothesis import scaled
+
 gbt = pytest.importorskip("pygambit")
 
 HALF = sympy.Rational(1, 2)
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = scaled(25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # ---------------------------------------------------------------------------
 # The scenario's models, built from the tables of scenario_spec.md
@@ -830,7 +832,7 @@ def affine_games(draw):
     return NormalFormGame.from_arrays(*arrays), t
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@scaled(12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(gt=affine_games(), ts=st.lists(fractions(0, 1), min_size=4, max_size=4))
 def test_random_affine_games_against_gambit(gt, ts):
     game, t = gt

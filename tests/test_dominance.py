@@ -15,7 +15,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
@@ -35,6 +35,7 @@ from gametheory.solvers.dominance import (
     solve_dominance,
 )
 
+from ._hypothesis import scaled
 from .games import BOS, PD, THREE_PLAYER_COORDINATION, VON_STENGEL_3X2
 
 gbt = pytest.importorskip("pygambit")
@@ -508,7 +509,7 @@ def small_games(draw, *, min_players: int = 2, max_players: int = 2, max_strateg
     return NormalFormGame.from_arrays(*arrays)
 
 
-@settings(max_examples=40, deadline=None)
+@scaled(40, deadline=None)
 @given(small_games(max_players=3, max_strategies=4))
 def test_verdicts_agree_with_independent_checks(game) -> None:
     for i in range(game.n_players):
@@ -539,7 +540,7 @@ def test_verdicts_agree_with_independent_checks(game) -> None:
                         assert (d is not None) == verdict
 
 
-@settings(max_examples=40, deadline=None)
+@scaled(40, deadline=None)
 @given(small_games(max_strategies=4))
 def test_strict_elimination_keeps_the_equilibria_gambit(game) -> None:
     """Gambit's extreme equilibria of the reduced game, mapped back, are those of the game."""
@@ -549,7 +550,7 @@ def test_strict_elimination_keeps_the_equilibria_gambit(game) -> None:
     assert mapped == gambit_enummixed(game)
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(small_games(max_players=3, max_strategies=3))
 def test_dominance_solution_pure_equilibria_match_gambit(game) -> None:
     sol = solve_dominance(game, then="pure")
@@ -563,7 +564,7 @@ def test_dominance_solution_pure_equilibria_match_gambit(game) -> None:
         assert got == full
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(small_games(max_strategies=4))
 def test_dominance_solution_matches_enummixed(game) -> None:
     pytest.importorskip(
@@ -577,7 +578,7 @@ def test_dominance_solution_matches_enummixed(game) -> None:
         assert e.regret == 0
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(small_games(max_strategies=3))
 def test_weak_elimination_keeps_only_equilibria(game) -> None:
     """Weak elimination may lose equilibria but never invents one (pygambit pure check)."""

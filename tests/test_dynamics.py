@@ -20,7 +20,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 import sympy
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from gametheory import NormalFormGame
@@ -41,6 +41,8 @@ from gametheory.errors import (
 )
 from gametheory.solvers.logit import logit_qre
 from gametheory.testing import non_degenerate_games, normal_form_games
+
+from ._hypothesis import scaled
 
 nashpy = pytest.importorskip("nashpy")
 qe_gt = pytest.importorskip("quantecon.game_theory")
@@ -138,7 +140,7 @@ def test_fp_converges_in_zero_sum_games(game, value, T):
     assert 0 < r.regret <= 3 / math.sqrt(T)
 
 
-@settings(max_examples=25, deadline=None)
+@scaled(25, deadline=None)
 @given(non_degenerate_games(min_strategies=2, max_strategies=2, payoffs=st.integers(-20, 20)))
 def test_fp_converges_in_2x2_games(game):
     # Miyasawa (1961): fictitious play converges in non-degenerate 2x2 games.
@@ -247,7 +249,7 @@ def test_fp_belief_path_matches_quantecon(shape, seed):
         np.testing.assert_allclose(ours.beliefs[i], series[i][1:], atol=1e-12)
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(
     normal_form_games(
         min_players=2, max_players=3, min_strategies=1, max_strategies=3,
@@ -383,7 +385,7 @@ def test_replicator_rps_constant_of_motion():
     assert r.is_nash is False
 
 
-@settings(max_examples=20, deadline=None)
+@scaled(20, deadline=None)
 @given(
     normal_form_games(
         min_players=2, max_players=3, min_strategies=2, max_strategies=3,
@@ -420,7 +422,7 @@ def strict_pure_equilibria(game: NormalFormGame) -> list[tuple[int, ...]]:
     return out
 
 
-@settings(max_examples=20, deadline=None)
+@scaled(20, deadline=None)
 @given(
     normal_form_games(
         min_players=2, max_players=3, min_strategies=2, max_strategies=3,

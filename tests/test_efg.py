@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gametheory.errors import GameFormatError, InvalidGameError, SymbolicGameError
@@ -27,6 +27,7 @@ from gametheory.games.behavior import BehaviorProfile
 from gametheory.games.extensive import ExtensiveFormGame
 from gametheory.io.efg import dump_efg, efg_text, parse_efg, read_efg, write_efg
 
+from ._hypothesis import scaled
 from .test_extensive import M3_DEFAULTS, build_m3, build_tree, tree_specs
 
 gbt = pytest.importorskip("pygambit")
@@ -170,7 +171,7 @@ def test_absent_minded_driver_is_read() -> None:
 # ----------------------------------------------------------------------------- random trees
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(st.data())
 def test_random_trees_round_trip_and_match_pygambit(data) -> None:
     n = data.draw(st.integers(1, 3))

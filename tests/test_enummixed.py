@@ -18,7 +18,7 @@ import numpy as np
 import pygambit as gbt
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gametheory import (
@@ -30,6 +30,7 @@ from gametheory import (
 )
 from gametheory.solvers.vertex_enumeration import solve_enummixed
 from gametheory.testing import degenerate_games, non_degenerate_games, normal_form_games
+from tests._hypothesis import scaled
 from tests.games import ALL_TIES, ENTRY, TWO_PLAYER, KnownGame
 
 Profile = tuple[tuple[F, ...], tuple[F, ...]]
@@ -239,7 +240,7 @@ def test_errors(game: NormalFormGame, error: type[Exception], match: str) -> Non
 
 
 # ---------------------------------------------------------------- oracle cross-checks
-@settings(max_examples=100, deadline=None)
+@scaled(100, deadline=None)
 @given(st.one_of(integer_games(5, 2), integer_games(4, 9), degenerate_games(max_strategies=5)))
 def test_matches_pygambit_on_small_games(game: NormalFormGame) -> None:
     sol = solve_enummixed(game)
@@ -248,7 +249,7 @@ def test_matches_pygambit_on_small_games(game: NormalFormGame) -> None:
     assert len(sol) == len(oracle)
 
 
-@settings(max_examples=15, deadline=None)
+@scaled(15, deadline=None)
 @given(normal_form_games(max_strategies=4, payoffs=st.fractions(-2, 2, max_denominator=3)))
 def test_matches_pygambit_on_rational_games(game: NormalFormGame) -> None:
     assert keys(solve_enummixed(game)) == gambit_set(game)
@@ -311,7 +312,7 @@ def _nashpy_set(game: NormalFormGame) -> list[tuple[np.ndarray, np.ndarray]]:
     return list(nashpy.Game(A - A.min() + 1, B - B.min() + 1).vertex_enumeration())
 
 
-@settings(max_examples=25, deadline=None)
+@scaled(25, deadline=None)
 @given(non_degenerate_games(min_strategies=2, max_strategies=4))
 def test_non_degenerate_games(game: NormalFormGame) -> None:
     sol = solve_enummixed(game)
@@ -337,7 +338,7 @@ def test_nashpy_zero_strategy_trap() -> None:
     assert np.allclose(np.concatenate([x, y]), [float(v) for v in itertools.chain(*sol[0].key)])
 
 
-@settings(max_examples=40, deadline=None)
+@scaled(40, deadline=None)
 @given(degenerate_games(max_strategies=4))
 def test_degenerate_games_are_flagged(game: NormalFormGame) -> None:
     assert solve_enummixed(game).degenerate is True
@@ -390,14 +391,14 @@ def test_components_of_known_games(case: KnownGame) -> None:
     _check_components(case.game)
 
 
-@settings(max_examples=60, deadline=None)
+@scaled(60, deadline=None)
 @given(st.one_of(integer_games(4, 1), integer_games(5, 2), degenerate_games(max_strategies=4)))
 def test_components_are_convex_and_maximal(game: NormalFormGame) -> None:
     _check_components(game)
 
 
 # ---------------------------------------------------------------- invariance
-@settings(max_examples=50, deadline=None)
+@scaled(50, deadline=None)
 @given(
     st.one_of(integer_games(4, 3), degenerate_games(max_strategies=4)),
     st.randoms(use_true_random=False),

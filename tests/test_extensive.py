@@ -20,7 +20,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gametheory import NormalFormGame, expected_payoffs
@@ -36,6 +36,8 @@ from gametheory.errors import (
 from gametheory.games.behavior import BehaviorProfile
 from gametheory.games.extensive import CHANCE, ExtensiveFormGame
 from gametheory.parameters import Parameter, ParameterSpace
+
+from ._hypothesis import scaled
 
 # ============================================================================ M3 (scenario spec)
 
@@ -835,7 +837,7 @@ def _check_normal_form(g: ExtensiveFormGame) -> None:
         assert tuple(F(v) for v in nf[profile]) == walk_pure(g, choice)
 
 
-@settings(max_examples=60, deadline=None)
+@scaled(60, deadline=None)
 @given(random_games(infosets=False, max_depth=3))
 def test_reduced_normal_form_perfect_information(g: ExtensiveFormGame) -> None:
     assert g.is_perfect_information
@@ -843,13 +845,13 @@ def test_reduced_normal_form_perfect_information(g: ExtensiveFormGame) -> None:
     _check_normal_form(g)
 
 
-@settings(max_examples=60, deadline=None)
+@scaled(60, deadline=None)
 @given(random_games(infosets=True))
 def test_reduced_normal_form_with_information_sets(g: ExtensiveFormGame) -> None:
     _check_normal_form(g)
 
 
-@settings(max_examples=40, deadline=None)
+@scaled(40, deadline=None)
 @given(st.data())
 def test_kuhn_round_trip_keeps_realization_probabilities(data) -> None:
     g = data.draw(random_games(infosets=True))
@@ -871,7 +873,7 @@ def test_kuhn_round_trip_keeps_realization_probabilities(data) -> None:
         assert prob == b.realization_probability(node)
 
 
-@settings(max_examples=40, deadline=None)
+@scaled(40, deadline=None)
 @given(st.data())
 def test_sequence_form_payoffs_and_constraints(data) -> None:
     g = data.draw(random_games(infosets=True, players=(2, 2)))
@@ -891,7 +893,7 @@ def test_sequence_form_payoffs_and_constraints(data) -> None:
     assert sf.to_behavior([x, y]).realization_probabilities() == b.realization_probabilities()
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(st.data())
 def test_regret_is_zero_exactly_at_best_responses(data) -> None:
     """Play each player's best response in turn: that player's regret becomes zero,

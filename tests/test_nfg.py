@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import sympy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from gametheory import NormalFormGame
@@ -41,6 +41,7 @@ from gametheory.io import (
 )
 from gametheory.io import nfg as nfg_module
 
+from ._hypothesis import scaled
 from .games import BOS, MATCHING_PENNIES, PD, VON_STENGEL_3X2
 
 gbt = pytest.importorskip("pygambit")
@@ -749,7 +750,7 @@ def games(draw, numbers, labels=labels_text, titles=None, max_players=3):
     return NormalFormGame(arrays, players=players, strategies=strategies, title=title)
 
 
-@settings(max_examples=60, deadline=None)
+@scaled(60, deadline=None)
 @given(games(exact_numbers))
 def test_round_trip_exact_games(game):
     back = parse_nfg(nfg_text(game))
@@ -758,7 +759,7 @@ def test_round_trip_exact_games(game):
     assert back.title == game.title
 
 
-@settings(max_examples=40, deadline=None)
+@scaled(40, deadline=None)
 @given(games(st.one_of(float_numbers, st.integers(-100, 100))))
 def test_round_trip_float_games(game):
     text = nfg_text(game)
@@ -772,7 +773,7 @@ def test_round_trip_float_games(game):
         assert [Fraction(repr(float(x))) for x in a.ravel()] == [Fraction(y) for y in b.ravel()]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@scaled(25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(games(st.one_of(exact_numbers, float_numbers)))
 def test_round_trip_through_files(game):
     with tempfile.TemporaryDirectory() as d:
@@ -794,7 +795,7 @@ def _gambit_payoffs(g) -> list[list[Fraction]]:
     return exact_payoffs(from_pygambit(g))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@scaled(30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(games(st.one_of(exact_numbers, float_numbers), labels=gambit_labels_text,
              titles=gambit_labels_text))
 def test_pygambit_reads_what_we_write(game):
@@ -833,7 +834,7 @@ def _gbt_value(x):
     return x
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@scaled(30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.data(),
     st.lists(st.integers(1, 3), min_size=2, max_size=3),

@@ -18,7 +18,7 @@ from typing import Any
 import pygambit as gbt
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gametheory.analysis.pbe_regions import pbe_regions
@@ -36,6 +36,8 @@ from gametheory.io.efg import efg_text
 from gametheory.scenarios import tripp
 from gametheory.scenarios.tripp_bayesian import m4, m6
 from gametheory.solvers.pbe import certify_assessment, sequential_regrets, solve_pbe
+
+from ._hypothesis import scaled
 
 # --------------------------------------------------------------------------- helpers
 
@@ -213,7 +215,7 @@ def m4_points(draw: Any) -> dict[str, F]:
     return v
 
 
-@settings(max_examples=25, deadline=None)
+@scaled(25, deadline=None)
 @given(m4_points())
 def test_m4_symbolic_regions_match_the_spec_at_random_points(v: dict[str, F]) -> None:
     spec = spec_m4(v)
@@ -497,7 +499,7 @@ def pure_profiles(sol: Any) -> set[tuple[Any, ...]]:
     return out
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(signaling_games())
 def test_random_signaling_games_pure_pbe_complete_and_nash(g: SignalingGame) -> None:
     sol = solve_pbe(g)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import sympy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from gametheory import verify
@@ -34,6 +34,7 @@ from gametheory.solvers import sequence_form as sfm
 from gametheory.solvers.sequence_form import sequence_form_lemke, solve_lp_tree
 from gametheory.solvers.trees import TreeEquilibrium, solve_tree
 
+from ._hypothesis import scaled
 from .test_extensive import build_tree, tree_specs
 
 gbt = pytest.importorskip("pygambit")
@@ -149,7 +150,7 @@ def test_matching_pennies_lcp_and_lp() -> None:
         assert eq.payoffs == {"1": 0, "2": 0}
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@scaled(80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_random_trees_lcp_passes_pygambit_regret(data) -> None:
     g = build_tree(data.draw(tree_specs(n_players=2, max_depth=4)), 2, infosets=True)
@@ -213,7 +214,7 @@ def test_catalog_zero_sum_lp_value_matches_pygambit(path: Path) -> None:
     assert gbt_behavior(gg, g, eq.behavior).max_regret() == 0
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@scaled(60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), st.booleans())
 def test_random_zero_sum_trees_lp_value(data, simplex) -> None:
     g = zero_sum(build_tree(data.draw(tree_specs(n_players=2, max_depth=4)), 2, infosets=True))

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pygambit as gbt
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from gametheory import NormalFormGame, solve, verify
@@ -45,15 +45,7 @@ from gametheory.testing import (
     signaling_games,
 )
 
-
-def scaled(n: int) -> settings:
-    """``n`` examples under the "ci" profile (40 by default), proportionally more under
-    "thorough"."""
-    return settings(
-        max_examples=max(1, n * settings.default.max_examples // 40),
-        suppress_health_check=[HealthCheck.too_slow],
-    )
-
+from ._hypothesis import scaled
 
 SMALL = st.integers(-5, 5)
 
@@ -122,7 +114,7 @@ def test_every_equilibrium_returned_passes_verify(method: str) -> None:
     check()
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=[HealthCheck.too_slow])
 @given(game=normal_form_games(max_strategies=4,
                               payoffs=st.floats(-100, 100, allow_nan=False, allow_infinity=False)))
 def test_float_games_give_verified_float_equilibria(game: NormalFormGame) -> None:
@@ -134,7 +126,7 @@ def test_float_games_give_verified_float_equilibria(game: NormalFormGame) -> Non
                 1.0, max(float(np.max(np.abs(a))) for a in game.as_float_arrays()))
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=[HealthCheck.too_slow])
 @given(game=normal_form_games(min_players=3, max_players=3, max_strategies=3, payoffs=SMALL))
 def test_three_player_pure_and_dominance_equilibria_pass_verify(game: NormalFormGame) -> None:
     for method in ("pure", "dominance"):
@@ -155,7 +147,7 @@ def test_lp_equilibria_pass_verify_and_the_value_is_unique(game: NormalFormGame)
             assert eq.payoffs[game.players[1]] == -value
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=[HealthCheck.too_slow])
 @given(game=zero_sum_games())
 def test_lp_value_agrees_with_pygambit(game: NormalFormGame) -> None:
     g = game.to_pygambit()
@@ -274,7 +266,7 @@ def shifted_to_one(game: NormalFormGame) -> NormalFormGame:
     return game.map_payoffs(lambda i, a: a - min(a.flat) + 1)
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=[HealthCheck.too_slow])
 @given(game=non_degenerate_games(min_strategies=2, max_strategies=4))
 def test_nashpy_vertex_enumeration_agrees_with_enummixed(game: NormalFormGame) -> None:
     """nashpy applies with at least 2 strategies each (qhull needs dimension > 1)."""
@@ -309,7 +301,7 @@ def test_nfg_round_trips_preserve_games(game: NormalFormGame) -> None:
     assert again.players == game.players and again.strategies == game.strategies
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=[HealthCheck.too_slow])
 @given(game=normal_form_games(max_strategies=3,
                               payoffs=st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)))
 def test_nfg_round_trips_preserve_float_games(game: NormalFormGame) -> None:
@@ -328,7 +320,7 @@ def test_efg_round_trips_preserve_random_trees(game: ExtensiveFormGame) -> None:
     assert efg_text(again) == text
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=[HealthCheck.too_slow])
 @given(game=extensive_form_games(payoffs=st.floats(-1e3, 1e3, allow_nan=False,
                                                    allow_infinity=False)))
 def test_efg_round_trips_preserve_float_trees(game: ExtensiveFormGame) -> None:
@@ -336,7 +328,7 @@ def test_efg_round_trips_preserve_float_trees(game: ExtensiveFormGame) -> None:
     assert [t.payoffs for t in again.terminals()] == [t.payoffs for t in game.terminals()]
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=[HealthCheck.too_slow])
 @given(game=st.one_of(extensive_form_games(max_depth=4),
                       signaling_games().map(lambda g: g.to_extensive_form())))
 def test_gambit_reads_the_efg_of_random_trees(game: ExtensiveFormGame) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 import sympy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from gametheory import NormalFormGame, verify
@@ -49,6 +49,7 @@ from gametheory.solvers.trees import (
     subgame_regrets,
 )
 
+from ._hypothesis import scaled
 from .test_extensive import M3_DEFAULTS, build_m3, build_tree, tree_specs
 
 gbt = pytest.importorskip("pygambit")
@@ -346,7 +347,7 @@ def gbt_behavior(gg, eq: TreeEquilibrium):
     return prof
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@scaled(60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_random_perfect_information_trees_all_spe(data) -> None:
     """Every pure SPE is found (brute force), each is a Nash equilibrium of the reduced
@@ -370,7 +371,7 @@ def test_random_perfect_information_trees_all_spe(data) -> None:
         assert gbt_behavior(gg, e).max_regret() == 0
 
 
-@settings(max_examples=15, deadline=None)
+@scaled(15, deadline=None)
 @given(st.data())
 def test_random_trees_with_information_sets_decompose_into_subgames(data) -> None:
     """Subgame decomposition: every result is Nash in every subgame (checked here with the
@@ -611,7 +612,7 @@ def _box(g: ExtensiveFormGame) -> list:
     return [rel for s in g.parameters for rel in (s >= -2, s <= 2)]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@scaled(12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_symbolic_backward_induction_agrees_with_numeric_at_random_points(data) -> None:
     n = data.draw(st.integers(1, 2), label="players")

@@ -18,7 +18,7 @@ import numpy as np
 import pygambit as gbt
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
@@ -27,6 +27,7 @@ from gametheory.errors import MethodNotApplicableError, SymbolicGameError, Unkno
 from gametheory.solvers.lemke_howson import lemke_howson, solve_lcp
 from gametheory.solvers.support_enumeration import solve_support
 
+from ._hypothesis import scaled
 from .games import (
     ALL_TIES,
     BOS,
@@ -443,7 +444,7 @@ def bimatrices(draw, *, max_side: int = 3, max_payoff: int = 2):
     return A, B
 
 
-@settings(max_examples=150, deadline=None)
+@scaled(150, deadline=None)
 @given(bimatrices(max_side=4))
 def test_support_equals_gambit_enummixed_on_small_degenerate_games(AB):
     game = NormalFormGame.from_arrays(*AB)
@@ -454,14 +455,14 @@ def test_support_equals_gambit_enummixed_on_small_degenerate_games(AB):
     assert _keys(solve_support(game, prune=False)) == _keys(sol)
 
 
-@settings(max_examples=80, deadline=None)
+@scaled(80, deadline=None)
 @given(bimatrices(max_side=3))
 def test_degenerate_flag_agrees_with_the_definition(AB):
     sol = solve_support(NormalFormGame.from_arrays(*AB))
     assert sol.degenerate is lp_degenerate(*AB)
 
 
-@settings(max_examples=120, deadline=None)
+@scaled(120, deadline=None)
 @given(bimatrices(max_side=4))
 def test_lcp_endpoints_are_extreme_equilibria_on_small_games(AB):
     game = NormalFormGame.from_arrays(*AB)

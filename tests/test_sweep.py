@@ -17,7 +17,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
@@ -43,6 +43,8 @@ from gametheory.errors import (
 )
 from gametheory.parameters import Parameter, ParameterSpace
 from gametheory.scenarios import tripp
+
+from ._hypothesis import scaled
 
 M1 = tripp.m1()
 SPACE = M1.space
@@ -308,7 +310,7 @@ def _region_profiles(region, point: dict) -> set:
     return out
 
 
-@settings(max_examples=60, deadline=None)
+@scaled(60, deadline=None)
 @given(
     p=st.fractions(0, 1, max_denominator=40),
     c=st.fractions(0, 1, max_denominator=40),

@@ -51,21 +51,15 @@ from gametheory.testing import (
 from gametheory.testing._games import _in_general_position
 from gametheory.testing._parameters import _PointPlan, _points
 
+from ._hypothesis import scaled
 from .games import TWO_PLAYER
 
 # find() without the explain phase (which costs ~1 s per call and prints nothing here)
+# A fixed search budget, not scaled with the profile: find() stops at the first hit,
+# so a larger budget would test nothing more.
 QUICK = settings(
     database=None, derandomize=True, phases=[Phase.generate, Phase.shrink], max_examples=500
 )
-
-
-def scaled(n: int) -> settings:
-    """``n`` examples under the "ci" profile (40 by default), proportionally more under
-    "thorough"; slow checks may always take long, so nothing is a health-check failure."""
-    return settings(
-        max_examples=max(1, n * settings.default.max_examples // 40),
-        suppress_health_check=[HealthCheck.too_slow],
-    )
 
 
 def minimal(strategy: st.SearchStrategy[Any], condition: Any = lambda x: True) -> Any:
@@ -173,7 +167,7 @@ def test_importable_without_pytest() -> None:
 # ---------------------------------------------------------------------------
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=[HealthCheck.too_slow])
 @given(normal_form_games(min_players=1, max_players=3, min_strategies=1, max_strategies=3))
 def test_normal_form_games_respect_bounds(game: NormalFormGame) -> None:
     assert 1 <= game.n_players <= 3
@@ -193,7 +187,7 @@ def test_normal_form_games_respect_bounds(game: NormalFormGame) -> None:
     ],
 )
 def test_normal_form_games_payoff_kinds(payoffs: Any, kinds: set[str]) -> None:
-    @scaled(15)
+    @scaled(15, suppress_health_check=[HealthCheck.too_slow])
     @given(normal_form_games(payoffs=payoffs, max_strategies=3))
     def check(game: NormalFormGame) -> None:
         assert game.kind in kinds
@@ -201,7 +195,7 @@ def test_normal_form_games_payoff_kinds(payoffs: Any, kinds: set[str]) -> None:
     check()
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=[HealthCheck.too_slow])
 @given(normal_form_games(labels=st.sampled_from(["A", "B", "C", "D", "E", " "]),
                          max_strategies=3))
 def test_normal_form_games_draw_distinct_labels(game: NormalFormGame) -> None:
@@ -243,6 +237,7 @@ def printed_call(report: str, start: str) -> str:
 def test_failing_example_prints_as_a_runnable_constructor() -> None:
     seen: list[NormalFormGame] = []
 
+    # fixed budget (not scaled): the claim is false, Hypothesis stops at the first failure
     @settings(database=None, max_examples=100, phases=[Phase.generate, Phase.shrink])
     @given(normal_form_games(payoffs=st.fractions(-2, 2, max_denominator=3), max_strategies=3,
                              labels=st.sampled_from(["A", "B", "C"])))
@@ -265,7 +260,7 @@ def test_failing_example_prints_as_a_runnable_constructor() -> None:
 # ---------------------------------------------------------------------------
 
 
-@scaled(40)
+@scaled(40, suppress_health_check=[HealthCheck.too_slow])
 @given(degenerate_games(max_strategies=3))
 def test_degenerate_games_are_degenerate(game: NormalFormGame) -> None:
     assert game.n_players == 2
@@ -276,7 +271,7 @@ def test_degenerate_games_are_degenerate(game: NormalFormGame) -> None:
     assert len(best) > sum(1 for v in x if v > 0)
 
 
-@scaled(15)
+@scaled(15, suppress_health_check=[HealthCheck.too_slow])
 @given(degenerate_games(min_strategies=3, max_strategies=3, payoffs=st.integers(-1000, 1000)))
 def test_degenerate_games_with_wide_payoffs_are_degenerate(game: NormalFormGame) -> None:
     assert degeneracy_witness(game) is not None
@@ -307,7 +302,7 @@ def test_degenerate_games_shrink_to_a_tie() -> None:
     assert payoffs_of(game) == [[[0], [0]], [[0], [0]]]
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=[HealthCheck.too_slow])
 @given(non_degenerate_games(max_strategies=3))
 def test_non_degenerate_games_are_non_degenerate(game: NormalFormGame) -> None:
     assert degeneracy_witness(game) is None
@@ -315,7 +310,7 @@ def test_non_degenerate_games_are_non_degenerate(game: NormalFormGame) -> None:
     assert len(gambit_equilibria(game)) % 2 == 1
 
 
-@scaled(10)
+@scaled(10, suppress_health_check=[HealthCheck.too_slow])
 @given(non_degenerate_games(min_strategies=4, max_strategies=4))
 def test_non_degenerate_4x4_games_have_an_odd_number_of_equilibria(game: NormalFormGame) -> None:
     assert len(gambit_equilibria(game)) % 2 == 1
@@ -354,7 +349,7 @@ CLASSES = [
 def test_ordinal_classes_satisfy_their_inequalities(
     strategy: Any, inequalities: Any, symmetric: bool
 ) -> None:
-    @scaled(25)
+    @scaled(25, suppress_health_check=[HealthCheck.too_slow])
     @given(strategy(symmetric=symmetric, payoffs=st.fractions(-5, 5, max_denominator=7)))
     def check(game: NormalFormGame) -> None:
         assert game.shape == (2, 2)
@@ -366,7 +361,7 @@ def test_ordinal_classes_satisfy_their_inequalities(
     check()
 
 
-@scaled(25)
+@scaled(25, suppress_health_check=[HealthCheck.too_slow])
 @given(prisoners_dilemmas(iterated=True))
 def test_iterated_prisoners_dilemmas(game: NormalFormGame) -> None:
     T, R, P, S = letters(game, 0)
@@ -410,7 +405,7 @@ STRUCTURES = [
 def test_ordinal_classes_have_their_equilibrium_structure(
     strategy: Any, pure: set, n_mixed: int
 ) -> None:
-    @scaled(15)
+    @scaled(15, suppress_health_check=[HealthCheck.too_slow])
     @given(strategy())
     def check(game: NormalFormGame) -> None:
         eqs = gambit_equilibria(game)
@@ -425,7 +420,7 @@ def test_ordinal_classes_have_their_equilibrium_structure(
     check()
 
 
-@scaled(25)
+@scaled(25, suppress_health_check=[HealthCheck.too_slow])
 @given(deterrence_games(payoffs=st.fractions(-3, 3, max_denominator=5)))
 def test_deterrence_games_follow_the_documented_order(game: NormalFormGame) -> None:
     assert game.players == ("Defender", "Challenger")
@@ -458,7 +453,7 @@ ORDERS = [
 
 @pytest.mark.parametrize("order", ORDERS)
 def test_ordinal_games_respect_the_ranking(order: Any) -> None:
-    @scaled(20)
+    @scaled(20, suppress_health_check=[HealthCheck.too_slow])
     @given(ordinal_games(order=order, payoffs=st.fractions(-4, 4, max_denominator=9)))
     def check(game: NormalFormGame) -> None:
         for player, ranks in enumerate(order):
@@ -577,7 +572,7 @@ def holds(condition: Any, point: dict[str, Any]) -> bool:
                                    pytest.param(ODD_SPACE, id="open-and-unbounded")])
 @pytest.mark.parametrize("exact", [True, False], ids=["exact", "float"])
 def test_parameter_points_lie_inside_the_bounds(space: ParameterSpace, exact: bool) -> None:
-    @scaled(40)
+    @scaled(40, suppress_health_check=[HealthCheck.too_slow])
     @given(parameter_points(space, exact=exact))
     def check(point: dict[str, Any]) -> None:
         assert list(point) == list(space.names)
@@ -603,7 +598,7 @@ CONDITIONS = [
 def test_parameter_points_satisfy_where(condition: Any) -> None:
     cond = parse_expression(condition, M1_SPACE) if isinstance(condition, str) else condition
 
-    @scaled(30)
+    @scaled(30, suppress_health_check=[HealthCheck.too_slow])
     @given(parameter_points(M1_SPACE, where=condition))
     def check(point: dict[str, Any]) -> None:
         assert inside(M1_SPACE, point)
@@ -626,6 +621,7 @@ def test_parameter_points_target_the_condition(condition: str, exact: bool) -> N
     """At least 90% of raw attempts satisfy a narrow condition (targeted, not filtered)."""
     plan = _PointPlan(M1_SPACE, (condition,), exact, "where")
 
+    # fixed count (not scaled): the assertion below counts these draws
     @settings(max_examples=100, database=None)
     @given(_points(plan))
     def draw(point: dict[str, Any]) -> None:
@@ -660,7 +656,7 @@ def test_assumptions_are_parameter_points_with_all_conditions() -> None:
     stated = ("e_R > l_R", "c_R > p*e_R", S["p"] > sympy.Rational(1, 3))
     conds = [parse_expression(c, M1_SPACE) if isinstance(c, str) else c for c in stated]
 
-    @scaled(30)
+    @scaled(30, suppress_health_check=[HealthCheck.too_slow])
     @given(assumptions(M1_SPACE, *stated))
     def check(point: dict[str, Any]) -> None:
         assert all(holds(c, point) for c in conds)
@@ -751,7 +747,7 @@ def test_games_satisfying_give_instances_where_the_claim_holds(
     game = m1_game()
     cond = parse_expression(condition, M1_SPACE)
 
-    @scaled(25)
+    @scaled(25, suppress_health_check=[HealthCheck.too_slow])
     @given(games_satisfying(game, condition, exact=exact))
     def check(instance: GameInstance) -> None:
         point, numeric = instance
@@ -773,6 +769,7 @@ def test_games_satisfying_shrink_to_the_defaults_and_print_the_point() -> None:
     assert repr(instance).startswith("GameInstance(point={'p': Fraction(1, 2)")
     assert "game=game.at(p=Fraction(1, 2), c_R=Fraction(3, 10)" in repr(instance)
 
+    # fixed budget (not scaled): the claim is false, Hypothesis stops at the first failure
     @settings(database=None, max_examples=50, phases=[Phase.generate, Phase.shrink])
     @given(games_satisfying(game, "c_R < p*e_R"))
     def claim(inst: GameInstance) -> None:  # false: Preempt is not always dominant there

@@ -13,7 +13,7 @@ from fractions import Fraction as F
 
 import matplotlib
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gametheory.errors import InvalidGameError, InvalidProfileError
@@ -22,6 +22,7 @@ from gametheory.games.extensive import ExtensiveFormGame
 from gametheory.plotting import game_tree
 from gametheory.solvers.trees import solve_tree
 
+from ._hypothesis import scaled
 from .test_extensive import M3_DEFAULTS, build_m3, build_tree, tree_specs
 from .test_spe import chain_store, entry_game
 
@@ -145,7 +146,7 @@ def test_m3_equilibrium_counts() -> None:
     assert len(texts(ax, "probability")) == mixed
 
 
-@settings(max_examples=20, deadline=None)
+@scaled(20, deadline=None)
 @given(st.data())
 def test_random_trees_every_part_is_drawn(data) -> None:
     n = data.draw(st.integers(1, 3))

@@ -37,18 +37,13 @@ from gametheory.testing import (
     signaling_games,
 )
 
+from ._hypothesis import scaled
+
+# A fixed search budget, not scaled with the profile: find() stops at the first hit,
+# so a larger budget would test nothing more.
 QUICK = settings(
     database=None, derandomize=True, phases=[Phase.generate, Phase.shrink], max_examples=500
 )
-
-
-def scaled(n: int) -> settings:
-    """``n`` examples under the "ci" profile (40 by default), proportionally more under
-    "thorough"."""
-    return settings(
-        max_examples=max(1, n * settings.default.max_examples // 40),
-        suppress_health_check=[HealthCheck.too_slow],
-    )
 
 
 def minimal(strategy: st.SearchStrategy[Any], condition: Any = lambda x: True) -> Any:
@@ -114,27 +109,27 @@ def check_tree(game: ExtensiveFormGame, *, players: tuple[int, int], max_depth: 
 # ---------------------------------------------------------------------------
 
 
-@scaled(60)
+@scaled(60, suppress_health_check=[HealthCheck.too_slow])
 @given(extensive_form_games(min_players=1, max_players=3, max_depth=4, max_actions=3))
 def test_trees_respect_bounds_and_have_perfect_recall(game: ExtensiveFormGame) -> None:
     check_tree(game, players=(1, 3), max_depth=4, max_actions=3)
     assert all(-10 <= v <= 10 for t in game.terminals() for v in t.payoffs.values())
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=[HealthCheck.too_slow])
 @given(extensive_form_games(max_depth=2, max_actions=4))
 def test_default_trees_have_two_players(game: ExtensiveFormGame) -> None:
     check_tree(game, players=(2, 2), max_depth=2, max_actions=4)
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=[HealthCheck.too_slow])
 @given(extensive_form_games(chance=False, max_players=3))
 def test_trees_without_chance_have_no_chance_nodes(game: ExtensiveFormGame) -> None:
     assert not any(n.is_chance for n in game.nodes())
     assert game.has_perfect_recall()
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=[HealthCheck.too_slow])
 @given(extensive_form_games(imperfect_information=False, max_players=3))
 def test_trees_without_imperfect_information_have_singleton_information_sets(game) -> None:
     assert game.is_perfect_information
@@ -152,7 +147,7 @@ def test_trees_without_imperfect_information_have_singleton_information_sets(gam
     ],
 )
 def test_tree_payoff_kinds(payoffs: Any, kinds: set[str]) -> None:
-    @scaled(15)
+    @scaled(15, suppress_health_check=[HealthCheck.too_slow])
     @given(extensive_form_games(payoffs=payoffs, chance=False))
     def check(game: ExtensiveFormGame) -> None:
         assert game.kind in kinds
@@ -214,7 +209,7 @@ def test_minimal_imperfect_information_tree_is_small() -> None:
     assert sorted(len(s.nodes) for s in game.infosets())[-1] == 2
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=[HealthCheck.too_slow])
 @given(extensive_form_games(max_players=3, payoffs=st.fractions(-2, 2, max_denominator=4)))
 def test_trees_round_trip_through_their_dict_form(game: ExtensiveFormGame) -> None:
     assert ExtensiveFormGame.from_dict(game.to_dict()) == game
@@ -234,6 +229,7 @@ def printed_call(report: str, start: str) -> str:
 def test_failing_tree_prints_as_a_runnable_constructor() -> None:
     seen: list[ExtensiveFormGame] = []
 
+    # fixed budget (not scaled): the claim is false, Hypothesis stops at the first failure
     @settings(database=None, max_examples=200, phases=[Phase.generate, Phase.shrink])
     @given(extensive_form_games(max_depth=2, payoffs=st.fractions(-2, 2, max_denominator=3)))
     def claim(game: ExtensiveFormGame) -> None:
@@ -254,7 +250,7 @@ def test_failing_tree_prints_as_a_runnable_constructor() -> None:
 # ---------------------------------------------------------------------------
 
 
-@scaled(40)
+@scaled(40, suppress_health_check=[HealthCheck.too_slow])
 @given(perfect_information_trees(max_players=3, max_depth=4, distinct_payoffs=True))
 def test_perfect_information_trees_with_distinct_payoffs(game: ExtensiveFormGame) -> None:
     check_tree(game, players=(2, 3), max_depth=4, max_actions=3)
@@ -269,7 +265,7 @@ def gambit_pure_equilibria(nf: Any) -> list[Any]:
     return gbt.nash.enumpure_solve(nf.to_pygambit()).equilibria
 
 
-@scaled(30)
+@scaled(30, suppress_health_check=[HealthCheck.too_slow])
 @given(perfect_information_trees(max_players=3, chance=True))
 def test_perfect_information_trees_have_a_pure_equilibrium(game: ExtensiveFormGame) -> None:
     """Kuhn (1953), Corollary 1: a finite game of perfect information (chance
@@ -288,7 +284,7 @@ def test_perfect_information_trees_reach_chance_when_asked() -> None:
 # ---------------------------------------------------------------------------
 
 
-@scaled(40)
+@scaled(40, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(bayesian_games(max_players=3, max_types=2, max_actions=3),
                  bayesian_games(max_types=3, max_actions=3)))
 def test_bayesian_games_respect_bounds_with_a_full_support_prior(game: BayesianGame) -> None:
@@ -304,7 +300,7 @@ def test_bayesian_games_respect_bounds_with_a_full_support_prior(game: BayesianG
     assert len(game.agent_form().players) == sum(len(t) for t in game.types.values())
 
 
-@scaled(40)
+@scaled(40, suppress_health_check=[HealthCheck.too_slow])
 @given(signaling_games(max_types=3, max_messages=3, max_responses=3))
 def test_signaling_games_respect_bounds(game: SignalingGame) -> None:
     assert game.players == ("Sender", "Receiver")
@@ -316,7 +312,7 @@ def test_signaling_games_respect_bounds(game: SignalingGame) -> None:
     assert recall_violations(game.to_extensive_form()) == []
 
 
-@scaled(20)
+@scaled(20, suppress_health_check=[HealthCheck.too_slow])
 @given(signaling_games(max_messages=3, ending_messages=False))
 def test_signaling_games_without_ending_messages(game: SignalingGame) -> None:
     assert all(game.actions(m) for m in game.messages)
@@ -348,6 +344,7 @@ def test_failing_incomplete_information_games_print_as_runnable_constructors(
 ) -> None:
     seen: list[Any] = []
 
+    # fixed budget (not scaled): the claim is false, Hypothesis stops at the first failure
     @settings(database=None, max_examples=200, phases=[Phase.generate, Phase.shrink])
     @given(strategy)
     def claim(game: Any) -> None:

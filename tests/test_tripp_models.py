@@ -14,12 +14,14 @@ from fractions import Fraction as F
 import pygambit as gbt
 import pytest
 import sympy
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.equilibrium import certify
 from gametheory.scenarios import tripp
+
+from ._hypothesis import scaled
 
 M1, M2, M3, M5, M7 = tripp.m1(), tripp.m2(), tripp.m3(), tripp.m5(), tripp.m7()
 
@@ -337,7 +339,7 @@ def test_m5_closed_forms_match_the_spec():
     assert same(sympy.diff(M5.Phi, delta), 1 - p1 + 2 * (1 - delta) * C_R)
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(
     delta=st.fractions(F(1, 50), F(49, 50), max_denominator=50),
     p0=st.fractions(0, 1, max_denominator=40),
@@ -408,7 +410,7 @@ def test_m5_no_shift_means_peace_symbolically():
     assert phi.is_nonpositive  # zero only at p0 = 1 and C_R = 0, where Russia accepts
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(
     delta=st.fractions(F(1, 50), F(49, 50), max_denominator=50),
     p0=st.fractions(0, 1, max_denominator=40),
@@ -419,7 +421,7 @@ def test_m5_no_shift_is_always_peace(delta, p0, C_R):
     assert not out.war and out.Phi <= 0
 
 
-@settings(max_examples=30, deadline=None)
+@scaled(30, deadline=None)
 @given(
     delta=st.fractions(F(1, 50), F(49, 50), max_denominator=50),
     p0=st.fractions(0, 1, max_denominator=40),

@@ -27,7 +27,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
@@ -44,6 +44,8 @@ from gametheory.analysis.uncertainty import (
 from gametheory.errors import InvalidGameError, MethodNotApplicableError, SymbolicGameError
 from gametheory.parameters import Parameter, ParameterSpace
 from gametheory.scenarios import tripp
+
+from ._hypothesis import scaled
 
 M1 = tripp.m1()
 SPACE = M1.space
@@ -329,7 +331,7 @@ PLANE = ParameterSpace([Parameter("x", 0, 1), Parameter("y", 0, 2)])
 _X, _Y = PLANE.symbols.values()
 
 
-@settings(max_examples=25, deadline=None)
+@scaled(25, deadline=None)
 @given(
     st.lists(
         st.tuples(

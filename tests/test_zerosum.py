@@ -14,7 +14,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gametheory import NormalFormGame, solve
@@ -22,6 +22,7 @@ from gametheory.errors import MethodNotApplicableError, SymbolicGameError
 from gametheory.solvers import _exact_lp
 from gametheory.solvers.zerosum import game_value, optimal_strategies, solve_lp
 
+from ._hypothesis import scaled
 from .games import MATCHING_PENNIES, PD, RPS, THREE_PLAYER_COORDINATION
 
 gbt = pytest.importorskip("pygambit")
@@ -224,7 +225,7 @@ def zero_sum_matrices(draw, *, max_rows: int = 5, max_cols: int = 5):
                                   min_size=m, max_size=m)), dtype=int)
 
 
-@settings(max_examples=40, deadline=None)
+@scaled(40, deadline=None)
 @given(zero_sum_matrices())
 def test_exact_value_and_uniqueness_against_pygambit(A) -> None:
     game = NormalFormGame.zero_sum(A)
@@ -241,7 +242,7 @@ def test_exact_value_and_uniqueness_against_pygambit(A) -> None:
         assert (f"{player!r} has a unique optimal strategy" in sol.notes) == unique
 
 
-@settings(max_examples=20, deadline=None)
+@scaled(20, deadline=None)
 @given(zero_sum_matrices(max_rows=4, max_cols=4))
 def test_exact_simplex_fallback(A) -> None:
     """With HiGHS disabled, or lying, the exact simplex still finds the value."""
@@ -259,7 +260,7 @@ def test_exact_simplex_fallback(A) -> None:
         assert exact_security_levels(A, x, y) == (value, value)
 
 
-@settings(max_examples=20, deadline=None)
+@scaled(20, deadline=None)
 @given(zero_sum_matrices(), st.floats(0.1, 10.0))
 def test_float_value_against_pygambit(A, scale) -> None:
     game = NormalFormGame.zero_sum(A.astype(float) * scale)
