@@ -8,13 +8,14 @@ STAMP     := $(VENV)/.installed
 STAMP_DEV := $(VENV)/.installed-dev
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo test test-thorough lint bench figures clean help
+.PHONY: demo test test-thorough lint typecheck bench figures clean help
 
 help:
 	@echo "make demo           create .venv, install, solve the bundled games, analyze seeds/tripp.toml, write figures/"
 	@echo "make test           create .venv, install [dev], ruff + the whole suite (notebooks too)"
 	@echo "make test-thorough  the suite with the 'thorough' Hypothesis profile"
 	@echo "make lint           ruff"
+	@echo "make typecheck      mypy (configuration in pyproject.toml)"
 	@echo "make bench          side-by-side benchmarks (nashpy, pygambit, QuantEcon)"
 	@echo "make figures        regenerate figures/"
 
@@ -36,6 +37,9 @@ demo: $(STAMP)
 
 lint: $(STAMP_DEV)
 	$(VENV)/bin/ruff check gametheory tests bench
+
+typecheck: $(STAMP_DEV)
+	$(PY) -m mypy gametheory
 
 test: $(STAMP_DEV)
 	$(VENV)/bin/ruff check gametheory tests bench

@@ -43,7 +43,11 @@ def _cached(store: dict[int, Any], game: Any, build: Any) -> Any:
     if hit is not None and hit[0]() is game:
         return hit[1]
     value = build(game)
-    ref = weakref.ref(game, lambda _r, key=key: store.pop(key, None))
+
+    def forget(_r: weakref.ref[Any], key: int = key) -> None:
+        store.pop(key, None)
+
+    ref = weakref.ref(game, forget)
     store[key] = (ref, value)
     return value
 
@@ -88,7 +92,7 @@ def _scaled_payoffs(game: Any) -> tuple[tuple[np.ndarray, int, int], ...]:
     return _cached(_SCALED, game, build)
 
 
-def _over_common_denominator(vector: Sequence[Any]) -> tuple[list[int], int]:
+def _over_common_denominator(vector: Sequence[Any] | np.ndarray) -> tuple[list[int], int]:
     fracs = [to_fraction(v) for v in vector]
     d = reduce(math.lcm, (f.denominator for f in fracs), 1)
     return [f.numerator * (d // f.denominator) for f in fracs], d
@@ -102,7 +106,7 @@ def _kron(vectors: Sequence[np.ndarray], dtype: Any) -> np.ndarray:
 
 
 def exact_regrets_and_payoffs(
-    game: Any, vectors: Sequence[Sequence[Any]]
+    game: Any, vectors: Sequence[Sequence[Any] | np.ndarray]
 ) -> tuple[list[Fraction], list[Fraction]]:
     """Every player's regret and expected payoff, exactly.
 
@@ -167,7 +171,7 @@ def float_scale(game: Any) -> float:
 
 
 def float_regrets_and_payoffs(
-    game: Any, vectors: Sequence[Sequence[float]]
+    game: Any, vectors: Sequence[Sequence[float] | np.ndarray]
 ) -> tuple[list[float], list[float]]:
     """Every player's regret and expected payoff in floating point.
 

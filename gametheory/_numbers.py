@@ -136,6 +136,7 @@ def classify(values: np.ndarray, where: str) -> str:
 
 def convert_array(values: np.ndarray, kind: str) -> np.ndarray:
     """Read-only copy of ``values`` stored as ``kind`` (see module docstring)."""
+    out: np.ndarray
     if kind == "integer" and values.dtype.kind in "iu":
         out = values.astype(np.int64)
     elif kind == "float" and values.dtype.kind == "f":

@@ -165,22 +165,22 @@ def profile_vectors(game: NormalFormGame, profile: Any) -> tuple[tuple[np.ndarra
     vectors = tuple(
         _coerce_vector(vec, exact, f"player {game.players[i]!r}") for i, vec in enumerate(raw)
     )
-    for i, vec in enumerate(vectors):
+    for i, arr in enumerate(vectors):
         who = f"player {game.players[i]!r}"
         if exact:
-            if any(v < 0 for v in vec):
-                raise InvalidProfileError(f"{who}: negative probability in {[str(v) for v in vec]}")
-            if sum(vec) != 1:
-                raise InvalidProfileError(f"{who}: probabilities sum to {sum(vec)}, not 1")
+            if any(v < 0 for v in arr):
+                raise InvalidProfileError(f"{who}: negative probability in {[str(v) for v in arr]}")
+            if sum(arr) != 1:
+                raise InvalidProfileError(f"{who}: probabilities sum to {sum(arr)}, not 1")
         else:
-            if not np.all(np.isfinite(vec)):
+            if not np.all(np.isfinite(arr)):
                 raise InvalidProfileError(
-                    f"{who}: probabilities must be finite, got {vec.tolist()}"
+                    f"{who}: probabilities must be finite, got {arr.tolist()}"
                 )
-            if np.any(vec < -1e-12):
-                raise InvalidProfileError(f"{who}: negative probability in {vec.tolist()}")
-            if abs(vec.sum() - 1) > 1e-9:
-                raise InvalidProfileError(f"{who}: probabilities sum to {vec.sum()!r}, not 1")
+            if np.any(arr < -1e-12):
+                raise InvalidProfileError(f"{who}: negative probability in {arr.tolist()}")
+            if abs(arr.sum() - 1) > 1e-9:
+                raise InvalidProfileError(f"{who}: probabilities sum to {arr.sum()!r}, not 1")
     return vectors, exact
 
 
@@ -221,7 +221,8 @@ def _clean(v: Any) -> Any:
 
 
 def _check_tol(tol: Any) -> None:
-    if not (isinstance(tol, numbers.Real) and math.isfinite(tol) and tol >= 0):
+    # typeshed's numbers.Real declares no __ge__ (real numbers compare fine)
+    if not (isinstance(tol, numbers.Real) and math.isfinite(tol) and tol >= 0):  # type: ignore[operator]
         raise InvalidProfileError(f"tol must be a finite non-negative number, got {tol!r}")
 
 

@@ -768,7 +768,7 @@ def _m4_pbe_regime_map(ctx: _Context) -> Any:
     M4 = ctx.model("M4")
     R = pbe_regions(M4.game, assumptions=M4.assumptions)
     d = M4.defaults()
-    panels = (
+    panels: tuple[tuple[str, dict[str, Any]], ...] = (
         ("r_D > r_O (defaults)", {}),
         ("r_O > r_D", {"g_D": sympy.Rational(2, 5), "k_D": sympy.Rational(2, 5),
                        "g_O": sympy.Rational(3, 5), "k_O": sympy.Rational(1, 5)}),

@@ -1035,10 +1035,10 @@ class _Logic:
                 return TRUE
             if res != FALSE:
                 kept[key] = res[2]
-        negs = tuple((k, ALL & ~m) for k, m in kept.items())
+        kept_negs = tuple((k, ALL & ~m) for k, m in kept.items())
         done: list[Tree] = []
         for c in others:
-            res = self.simplify(c, (*premises, *negs))
+            res = self.simplify(c, (*premises, *kept_negs))
             if res == TRUE:
                 return TRUE
             if res != FALSE:
@@ -1289,7 +1289,7 @@ class Condition:
         return _logic_for(_domain_symbols(self.parameters, self.assumptions), self.assumptions)
 
     def _replace(self, expr: Boolean, **changes: Any) -> Condition:
-        kw = {
+        kw: dict[str, Any] = {
             "parameters": self.parameters,
             "assumptions": self.assumptions,
             "description": self.description,
@@ -1587,7 +1587,8 @@ class _Compiled:
             )
         return self._exact
 
-    def __call__(self, *args: Any, **kwargs: Any) -> np.ndarray:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """An array of the broadcast shape; a list of arrays for ``kind="tuple"``."""
         if len(args) > len(self.names):
             raise TypeError(
                 f"expected at most {len(self.names)} positional values, got {len(args)}"
@@ -2318,6 +2319,11 @@ class EquilibriumConditions:
     notes: tuple[str, ...] = ()
 
     @property
+    def _candidates(self) -> tuple[PureEquilibriumCondition | MixedEquilibriumCondition, ...]:
+        """Every pure profile, then the mixed candidates."""
+        return (*self.pure, *self.mixed)
+
+    @property
     def equilibria(self) -> tuple[PureEquilibriumCondition | MixedEquilibriumCondition, ...]:
         """Pure profiles that can be equilibria, then the mixed ones."""
         return tuple(e for e in self.pure if not e.condition.is_false) + self.mixed
@@ -2332,13 +2338,15 @@ class EquilibriumConditions:
         self, key: str | Sequence[str]
     ) -> PureEquilibriumCondition | MixedEquilibriumCondition:
         """Look up by pure profile (labels) or by :attr:`label` text."""
-        for e in (*self.pure, *self.mixed):
+        for e in self._candidates:
             if (
-                not isinstance(key, str) and e.is_pure and tuple(key) == e.profile
+                not isinstance(key, str)
+                and isinstance(e, PureEquilibriumCondition)  # i.e. e.is_pure
+                and tuple(key) == e.profile
             ) or key == e.label:
                 return e
         raise UnknownLabelError(
-            f"no equilibrium candidate {key!r}; candidates: {[e.label for e in (*self.pure, *self.mixed)]}"
+            f"no equilibrium candidate {key!r}; candidates: {[e.label for e in self._candidates]}"
         )
 
     def holding(self, **values: Any) -> list[PureEquilibriumCondition | MixedEquilibriumCondition]:
@@ -2347,7 +2355,7 @@ class EquilibriumConditions:
         At a knife-edge (see :meth:`knife_edges_at`) the game is degenerate
         and the equilibrium set may also contain continua not listed here.
         """
-        return [e for e in (*self.pure, *self.mixed) if e.condition.holds(**values) is True]
+        return [e for e in self._candidates if e.condition.holds(**values) is True]
 
     def knife_edges_at(self, **values: Any) -> list[KnifeEdge]:
         """The knife-edges whose condition holds (or may hold) at a point."""
@@ -2451,8 +2459,10 @@ def _normal_form_conditions(game: Any, *, assumptions: Any = None) -> Equilibriu
             here = arrays[i][idx]
             for t in range(shape[i]):
                 if t != idx[i]:
-                    dev = idx[:i] + (t,) + idx[i + 1 :]
-                    parts.append(logic.relation(sympy.expand(here - arrays[i][dev]), POS | ZERO))
+                    deviation = idx[:i] + (t,) + idx[i + 1 :]
+                    parts.append(
+                        logic.relation(sympy.expand(here - arrays[i][deviation]), POS | ZERO)
+                    )
         profile = tuple(game.strategies[i][k] for i, k in enumerate(idx))
         cond = ctx.condition(_and(*parts), f"{_profile_label(profile)} is a Nash equilibrium")
         pure.append(
@@ -2998,7 +3008,14 @@ def threshold(condition: Condition, parameter: str | sympy.Symbol) -> Threshold:
         raise MethodNotApplicableError(
             f"the condition {condition} does not involve the parameter {x}"
         )
-    return _solve_tree(condition, logic, tree, x, ())
+    result = _solve_tree(condition, logic, tree, x, ())
+    if not isinstance(result, Threshold):
+        # every bound on x dropped out: its coefficient is zero on the domain
+        raise MethodNotApplicableError(
+            f"the condition {condition} does not depend on the parameter {x} on its domain "
+            f"(it reduces to {result})"
+        )
+    return result
 
 
 def _solve_tree(
@@ -3437,7 +3454,9 @@ class Regions:
             from ..errors import SymbolicGameError
 
             raise SymbolicGameError(f"no value for parameters {missing}")
-        point = {k: np.array([_exact_fraction(v, k)], dtype=object) for k, v in values.items()}
+        point: dict[str, Any] = {
+            k: np.array([_exact_fraction(v, k)], dtype=object) for k, v in values.items()
+        }
         idx = int(self.classify(**point)[0])
         if idx >= 0:
             return self.regions[idx]
@@ -3588,7 +3607,8 @@ def regions(
     eqc = equilibrium_conditions(sub_game, assumptions=relations)
     logic = ctx.logic
     d = logic.d
-    candidates = [e for e in (*eqc.pure, *eqc.mixed) if not e.condition.is_false]
+    # .equilibria is (*pure, *mixed) without the pure ones that are never equilibria
+    candidates = [e for e in eqc.equilibria if not e.condition.is_false]
     trees = [logic.tree(e.condition.expr) for e in candidates]
     ties = [k for k in eqc.knife_edges if k.kind == "tie"]
     tie_trees = [logic.tree(k.condition.expr) for k in ties]
@@ -3726,21 +3746,23 @@ def regions(
     boundary_list: list[Region] = []
     seen: set[Boolean] = set()
     outside = _and(*(_not(t) for t in region_trees))
-    items = [(_and(_atom(atoms[k], ZERO), outside), atoms[k], None) for k in separating]
+    items: list[tuple[Tree, sympy.Expr | None, str | None]] = [
+        (_and(_atom(atoms[k], ZERO), outside), atoms[k], None) for k in separating
+    ]
     items += [(t, None, kn.description) for t, kn in zip(tie_trees, ties, strict=True)]
-    for tree, key, desc in items:
+    for tree, atom_key, desc in items:
         cond = ctx.condition(tree, desc or "boundary between regimes")
         if cond.is_false or cond.expr in seen:
             continue
         seen.add(cond.expr)
-        if key is not None:
-            rel = _pretty_relation(key, ZERO)
+        if atom_key is not None:
+            rel = _pretty_relation(atom_key, ZERO)
             text = f"{sympy.sstr(rel.lhs)} = {sympy.sstr(rel.rhs)}"
         else:
             text = desc or str(cond)
         sides: set[str] = set()
-        if key is not None:
-            k = atoms.index(key)
+        if atom_key is not None:
+            k = atoms.index(atom_key)
             for cell, mem in cells.items():
                 flipped = cell[:k] + (-cell[k],) + cell[k + 1 :]
                 if flipped in cells and cells[flipped] != mem:

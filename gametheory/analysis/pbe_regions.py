@@ -607,7 +607,9 @@ def pbe_regions(game: SignalingGame, *, assumptions: Any = None) -> PBEClassific
             n = len(var)
             idx = {v: k for k, v in enumerate(var)}
             one, zero = sympy.Integer(1), sympy.Integer(0)
-            eq, ge, gt = [], [], []
+            eq: list[SymRow] = []
+            ge: list[SymRow] = []
+            gt: list[SymRow] = []
             for t in types:
                 row = [zero] * n
                 for m in S[t]:
@@ -636,7 +638,9 @@ def pbe_regions(game: SignalingGame, *, assumptions: Any = None) -> PBEClassific
         n = len(var)
         idx = {v: k for k, v in enumerate(var)}
         one, zero = sympy.Integer(1), sympy.Integer(0)
-        eq, ge, gt = [], [], []
+        eq: list[SymRow] = []
+        ge: list[SymRow] = []
+        gt: list[SymRow] = []
         for m in act_msgs:
             row = [zero] * n
             for a in R[m]:
@@ -794,7 +798,9 @@ def _piece(ctx: _Ctx, types: Sequence[str], act_msgs: Sequence[str],
                           closed_forms=forms)
 
 
-@equilibrium_conditions.register
+# singledispatch types every implementation by the base's return type (EquilibriumConditions);
+# this implementation returns its documented own result type.
+@equilibrium_conditions.register  # type: ignore[arg-type]
 def _signaling_equilibrium_conditions(
     game: SignalingGame, *, assumptions: Any = None
 ) -> PBEClassification:

@@ -548,7 +548,9 @@ def _path(game: ExtensiveFormGame, order: Sequence[Node], index: Mapping[Node, i
 
 
 
-@equilibrium_conditions.register
+# singledispatch types every implementation by the base's return type (EquilibriumConditions);
+# this implementation returns its documented own result type.
+@equilibrium_conditions.register  # type: ignore[arg-type]
 def _tree_equilibrium_conditions(game: ExtensiveFormGame, *, assumptions: Any = None) -> SPEOutcome:
     """``equilibrium_conditions`` for trees: the piecewise subgame-perfect outcome."""
     return spe_outcome(game, assumptions=assumptions)

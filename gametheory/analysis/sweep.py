@@ -849,7 +849,8 @@ def _reduce(stack: list[np.ndarray], how: str, size: int) -> np.ndarray:
     if how == "unique":
         return stack[0] if len(stack) == 1 else np.full(size, np.nan)
     arr = np.vstack(stack)
-    return {"min": np.min, "max": np.max, "mean": np.mean}[how](arr, axis=0)
+    reducers: dict[str, Callable[..., np.ndarray]] = {"min": np.min, "max": np.max, "mean": np.mean}
+    return reducers[how](arr, axis=0)
 
 
 @dataclass
@@ -945,7 +946,7 @@ class _Plan:
         else:
             assert regime is not None
             out = np.full(size, np.nan)
-            names = {s.name for exprs in self.per_region for e in exprs for s in e.symbols}
+            region_names = {s.name for exprs in self.per_region for e in exprs for s in e.symbols}
             for r, exprs in enumerate(self.per_region):
                 mask = regime == r
                 count = int(np.count_nonzero(mask))
@@ -955,7 +956,9 @@ class _Plan:
                     stack = [np.full(count, float(e.expr)) for e in exprs]
                 else:
                     sub = {
-                        k: (v[mask] if np.ndim(v) else v) for k, v in values.items() if k in names
+                        k: (v[mask] if np.ndim(v) else v)
+                        for k, v in values.items()
+                        if k in region_names
                     }
                     stack = [
                         np.broadcast_to(np.asarray(e(sub), dtype=float), (count,)) for e in exprs
@@ -1118,6 +1121,12 @@ class SweepResult:
         return len(self.table)
 
     @property
+    def _columns(self) -> tuple[str, ...]:
+        names = self.table.dtype.names
+        assert names is not None, "the table is a structured array"
+        return names
+
+    @property
     def shape(self) -> tuple[int, ...]:
         """The design's shape (a grid's axes, or ``(n,)``)."""
         return self.design.shape
@@ -1130,13 +1139,13 @@ class SweepResult:
         KeyError
             No such column.
         """
-        if name not in self.table.dtype.names:
-            raise KeyError(f"no column {name!r}; columns are {list(self.table.dtype.names)}")
+        if name not in self._columns:
+            raise KeyError(f"no column {name!r}; columns are {list(self._columns)}")
         return self.table[name].reshape(self.shape)
 
     def regime_labels(self) -> np.ndarray:
         """The regime label of every row (``"boundary"`` for ``-1``), as an object array."""
-        if "regime" not in self.table.dtype.names:
+        if "regime" not in self._columns:
             raise KeyError("this sweep has no regimes")
         names = np.array([*self.labels, "boundary"], dtype=object)
         return names[self.table["regime"]]
@@ -1176,7 +1185,7 @@ class SweepResult:
             import pandas as pd
         except ImportError:
             raise ModuleNotFoundError("to_pandas needs pandas: pip install pandas") from None
-        frame = pd.DataFrame({name: self.table[name] for name in self.table.dtype.names})
+        frame = pd.DataFrame({name: self.table[name] for name in self._columns})
         if "regime" in frame:
             categories = [*self.labels, "boundary"]
             codes = np.where(self.table["regime"] < 0, len(self.labels), self.table["regime"])

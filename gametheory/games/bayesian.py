@@ -97,6 +97,7 @@ from ._labels import check_labels
 from .extensive import (
     CHANCE,
     ExtensiveFormGame,
+    Node,
     _check_declared,
     _check_player_keys,
     _decide,
@@ -398,7 +399,7 @@ class BayesianGame(_PriorAndPayoffs):
         shape = tuple(len(self._actions[p]) for p in self._players)
         arrays = []
         for i, arr in enumerate(tab):
-            a = np.empty(shape, dtype=object)
+            filled = np.empty(shape, dtype=object)
             try:
                 data = np.array(arr, dtype=object)
             except ValueError:
@@ -409,8 +410,8 @@ class BayesianGame(_PriorAndPayoffs):
                     f"{where}: payoff array of player {self._players[i]!r} has shape "
                     f"{data.shape}, expected {shape} (the numbers of actions)"
                 )
-            a[...] = data
-            arrays.append(a)
+            filled[...] = data
+            arrays.append(filled)
         for idx in itertools.product(*(range(k) for k in shape)):
             a = tuple(self._actions[p][k] for p, k in zip(self._players, idx, strict=True))
             out[a] = tuple(
@@ -552,10 +553,10 @@ class BayesianGame(_PriorAndPayoffs):
         kids = g.chance(g.root, dict(zip(labels, (self._prior[t] for t in self._profiles),
                                          strict=True)))
         for t, node in zip(self._profiles, kids, strict=True):
-            frontier = [(node, ())]
+            frontier: list[tuple[Node, tuple[str, ...]]] = [(node, ())]
             for i, p in enumerate(self._players):
                 label = self.infoset_label(p, t[i])
-                nxt = []
+                nxt: list[tuple[Node, tuple[str, ...]]] = []
                 for n, hist in frontier:
                     children = g.move(n, p, list(self._actions[p]), infoset=label)
                     nxt.extend((c, (*hist, c.action)) for c in children)
@@ -822,7 +823,7 @@ class SignalingGame(_PriorAndPayoffs):
     @property
     def players(self) -> tuple[str, str]:
         """``(sender, receiver)`` labels."""
-        return self._players  # type: ignore[return-value]
+        return self._players
 
     @property
     def n_players(self) -> int:

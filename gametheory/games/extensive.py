@@ -662,7 +662,7 @@ class Children(tuple):
 
     __slots__ = ()
 
-    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+    def __getitem__(self, key: Any) -> Any:
         if isinstance(key, str):
             for node in self:
                 if node.action == key:
@@ -2125,7 +2125,7 @@ class ExtensiveFormGame:
     def _sums_constant(self, zero: bool) -> bool:
         self.validate()
         sums = [sum((to_sympy(v) if self.is_symbolic else v) for v in n._payoffs.values())  # type: ignore[union-attr]
-                for n in self.terminals()]  # type: ignore[union-attr]
+                for n in self.terminals()]
         target = 0 if zero else sums[0]
         if self.is_symbolic:
             return all(sympy.simplify(to_sympy(s) - target) == 0 for s in sums)

@@ -714,7 +714,7 @@ def _scenario_table(ctx: _Context, data: Mapping[str, Any]) -> dict[str, Any]:
     _check_keys(ctx, ("scenario",), table, SCENARIO_KEYS)
     if "id" not in table:
         ctx.fail(("scenario", "id"), 'missing; give the scenario an id such as "tripp-2026-03"')
-    out = {"id": _string(ctx, ("scenario", "id"), table["id"])}
+    out: dict[str, Any] = {"id": _string(ctx, ("scenario", "id"), table["id"])}
     if not _ID.fullmatch(out["id"]):
         ctx.fail(("scenario", "id"), f"{out['id']!r} is not a valid id (letters, digits, _ . -)")
     for name in ("title", "description", "units"):
@@ -779,6 +779,7 @@ def _parameters(ctx: _Context, data: Mapping[str, Any]) -> ParameterSpace:
                 message = str(exc)
                 prefix = f"parameter {name!r}: "
                 ctx.fail((*key, blamed), message.removeprefix(prefix))
+        assert parameter is not None, "the 'bounds' step always builds the parameter or fails"
         parameters.append(parameter)
     try:
         return ParameterSpace(parameters)

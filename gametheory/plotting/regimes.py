@@ -41,14 +41,21 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import sympy
 from sympy.logic.boolalg import Boolean, BooleanFalse, BooleanTrue
 
 from .._numbers import to_sympy
-from ..analysis.conditions import Condition, Regions, Threshold, regions
+from ..analysis.conditions import (
+    Condition,
+    PureEquilibriumCondition,
+    Regions,
+    Threshold,
+    _Compiled,
+    regions,
+)
 from ..analysis.sweep import _Plan
 from ..errors import InvalidGameError, MethodNotApplicableError, SymbolicGameError
 from ..parameters import to_rational
@@ -468,7 +475,7 @@ def regime_map(
     xs = x0 + (np.arange(resolution) + 0.5) * (x1 - x0) / resolution
     ys = y0 + (np.arange(resolution) + 0.5) * (y1 - y0) / resolution
     X, Y = np.meshgrid(xs, ys)
-    grid_values = {x: X.ravel(), y: Y.ravel()}
+    grid_values: dict[str, Any] = {x: X.ravel(), y: Y.ravel()}
     regime = R.classify(**grid_values)
     index = regime.reshape(X.shape)
     ax = _new_axes(ax)
@@ -532,9 +539,9 @@ def regime_map(
     if hatch is not None:
         if not isinstance(hatch, Condition):
             raise TypeError(f"hatch must be a Condition; got {type(hatch).__name__}")
-        func = hatch.compile()
-        names = [s.name for s in hatch.parameters if s.name in func.needed]
-        values = _values_for(names, grid_values, R.fixed, space)
+        func = cast(_Compiled, hatch.compile())  # Condition.compile builds a _Compiled
+        hatch_names = [s.name for s in hatch.parameters if s.name in func.needed]
+        values = _values_for(hatch_names, grid_values, R.fixed, space)
         mask = np.asarray(func(**values), dtype=float).reshape(X.shape)
         filled = ax.contourf(X, Y, mask, levels=[0.5, 1.5], colors="none", hatches=["///"])
         for artist in [filled, *getattr(filled, "collections", [])]:
@@ -917,7 +924,8 @@ def equilibrium_path(
         if len(axs) != n_panels:
             raise InvalidGameError(f"expected {n_panels} Axes; got {len(axs)}")
         fig = axs[0].figure
-    candidates = [e for e in (*R.conditions.pure, *R.conditions.mixed) if not e.condition.is_false]
+    # .equilibria is (*pure, *mixed) without the pure ones that are never equilibria
+    candidates = [e for e in R.conditions.equilibria if not e.condition.is_false]
     styles = itertools.cycle(_CURVE_STYLES)
     for k, eq in enumerate(candidates):
         colour = _CURVE_COLOURS[k % len(_CURVE_COLOURS)]
@@ -930,7 +938,7 @@ def equilibrium_path(
         for i, player in enumerate(sub.players):
             strategies = sub.strategies[i]
             for j in range(1, len(strategies)):
-                if eq.is_pure:
+                if isinstance(eq, PureEquilibriumCondition):  # i.e. eq.is_pure
                     expr = sympy.Integer(int(eq.profile[i] == strategies[j]))
                 else:
                     expr = to_sympy(eq.probabilities[i][j])

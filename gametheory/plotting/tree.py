@@ -68,7 +68,7 @@ def _fmt(value: Any, latex: bool) -> str:
         return str(value)
     if isinstance(value, sympy.Basic):
         if value.is_Rational:
-            value = Fraction(int(value.p), int(value.q))  # type: ignore[attr-defined]
+            value = Fraction(int(value.p), int(value.q))
         elif value.is_Float:
             value = float(value)
         elif latex:
@@ -258,7 +258,9 @@ def game_tree(
                     pos = probs[(n.player, n.infoset.label)][a] > 0  # type: ignore[union-attr, index]
                 reach[index[c]] = reach[k] and pos
     # ---------------------------------------------------------------- edges
-    plain, on_path, off_path = [], [], []
+    plain: list[list[tuple[float, float]]] = []
+    on_path: list[list[tuple[float, float]]] = []
+    off_path: list[list[tuple[float, float]]] = []
     for k, n in enumerate(order):
         for a, c in n.children.items():
             kc = index[c]
@@ -294,14 +296,15 @@ def game_tree(
         ax.add_collection(LineCollection(off_path, colors=highlight, linewidths=2.0, zorder=2,
                                          linestyles="dashed", alpha=0.7, gid="edges:off-path"))
     # ---------------------------------------------------------------- information sets
-    links, link_colors = [], []
+    links: list[list[tuple[float, float]]] = []
+    link_colors: list[str] = []
     for inf in game.infosets():
         members = sorted(inf.nodes, key=lambda m: xs[index[m]])
         if len(members) < 2:
             continue
         pts = [(xs[index[m]], ys[index[m]]) for m in members]
-        for a, b in zip(pts, pts[1:], strict=False):
-            links.append([a, b])
+        for p0, p1 in zip(pts, pts[1:], strict=False):
+            links.append([p0, p1])
             link_colors.append(color[inf.player])
         if show_infoset_labels:
             x0 = (pts[0][0] + pts[1][0]) / 2

@@ -58,7 +58,7 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -860,5 +860,7 @@ def models(source: Any = None) -> dict[str, TrippModel | PreventiveWarModel]:
     """
     from .tripp_bayesian import m4, m6  # lazy: tripp_bayesian imports this module
 
-    builders = {"M1": m1, "M2": m2, "M3": m3, "M4": m4, "M5": m5, "M6": m6, "M7": m7}
+    builders: dict[str, Callable[[Any], TrippModel | PreventiveWarModel]] = {
+        "M1": m1, "M2": m2, "M3": m3, "M4": m4, "M5": m5, "M6": m6, "M7": m7
+    }
     return {model_id: build(source) for model_id, build in builders.items()}

@@ -37,10 +37,14 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 from ..equilibrium import Solution
 from ..errors import MethodNotApplicableError
+
+if TYPE_CHECKING:
+    from ..games.extensive import ExtensiveFormGame
+    from .trees import TreeSolution
 
 __all__ = ["METHODS", "available_methods", "solve"]
 
@@ -132,7 +136,13 @@ def _auto(game: Any) -> tuple[str, str]:
     )
 
 
-def solve(game: Any, method: str = "auto", **options: Any) -> Solution:
+@overload
+def solve(
+    game: ExtensiveFormGame, method: str = "auto", **options: Any
+) -> Solution | TreeSolution: ...
+@overload
+def solve(game: Any, method: str = "auto", **options: Any) -> Solution: ...
+def solve(game: Any, method: str = "auto", **options: Any) -> Solution | TreeSolution:
     """Compute Nash equilibria of a game, each verified before it is returned.
 
     Parameters

@@ -30,7 +30,7 @@ from ..errors import VerificationError
 try:  # exact linear algebra in C when available (a declared dependency)
     import flint as _flint
 except ImportError:  # pragma: no cover - depends on the environment
-    _flint = None
+    _flint = None  # type: ignore[assignment]  # checked with `_flint is not None` below
 
 __all__ = [
     "MatrixGame",
@@ -142,7 +142,12 @@ def simplex_max(
             a = T[i][enter]
             if a > 0:
                 ratio = T[i][-1] / a
-                if best is None or ratio < best or (ratio == best and basis[i] < basis[leave]):
+                if (
+                    best is None
+                    or leave is None  # None exactly when best is None
+                    or ratio < best
+                    or (ratio == best and basis[i] < basis[leave])
+                ):
                     best, leave = ratio, i
         if leave is None:
             return None
@@ -235,8 +240,9 @@ def _exact_value_of_pair(
     if any(v < 0 for v in x) or any(v < 0 for v in y) or sum(x) != 1 or sum(y) != 1:
         return None
     m, n = len(A), len(A[0])
-    lo = min(sum(x[r] * A[r][c] for r in range(m) if x[r]) for c in range(n))
-    hi = max(sum(A[r][c] * y[c] for c in range(n) if y[c]) for r in range(m))
+    # sum(x) == sum(y) == 1, so every sum has a term and is a Fraction
+    lo = min(sum((x[r] * A[r][c] for r in range(m) if x[r]), Fraction(0)) for c in range(n))
+    hi = max(sum((A[r][c] * y[c] for c in range(n) if y[c]), Fraction(0)) for r in range(m))
     return lo if lo == hi else None
 
 
@@ -338,9 +344,9 @@ def matrix_game_float(A: np.ndarray, tol: float) -> MatrixGame:
         hi = float(np.max(A @ y))
         if hi - lo <= tol:
             return MatrixGame(v, tuple(map(float, x)), tuple(map(float, y)), False, "highs")
-    v, xq, yq = _matrix_game_simplex(fraction_matrix(A))  # exact rationals of the floats
+    vq, xq, yq = _matrix_game_simplex(fraction_matrix(A))  # exact rationals of the floats
     return MatrixGame(
-        float(v), tuple(float(t) for t in xq), tuple(float(t) for t in yq), False, "simplex"
+        float(vq), tuple(float(t) for t in xq), tuple(float(t) for t in yq), False, "simplex"
     )
 
 

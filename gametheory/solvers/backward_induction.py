@@ -832,7 +832,7 @@ def _solve_perfect_information(
     exact = game.is_exact
     T = _Flat(game, exact)
     ftol = None if exact else (DEFAULT_RTOL * T.scale if tol_option is None else float(tol_option))
-    tol = 0 if exact else ftol
+    tol: float = 0 if ftol is None else ftol  # ftol is None exactly for exact games
     found, count, _, ties, cut = _search(T, tol, max_equilibria, max_outcomes)
     small = _flat_rnf_size(T, certify_limit) <= certify_limit
     players = game.players

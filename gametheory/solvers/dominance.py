@@ -259,10 +259,12 @@ def _float_tol(game: Any, tol: float | None) -> float:
 
 
 def _make(
-    game: Any, i: int, s: int, others: Sequence[int], q: Sequence[Any], rows: _Rows
+    game: Any, i: int, s: int, others: Sequence[int], q: Sequence[Any] | np.ndarray, rows: _Rows
 ) -> Dominance | None:
     """Check the mixture ``q`` over ``others`` against ``s`` and build the certificate."""
     U = rows.U
+    qs: list[Fraction | float]  # Fractions for exact rows, floats otherwise
+    total: Fraction | float
     if rows.exact:
         qs = [to_fraction(t) for t in q]
         total = sum(qs, Fraction(0))

@@ -254,13 +254,14 @@ def _polytope(n: int, eq: Sequence[Row] = (), ge: Sequence[Row] = (),
               gt: Sequence[Row] = ()) -> _Poly:
     """Exact vertex enumeration of a small bounded polytope (see the module docstring)."""
     zero = Fraction(0)
-    eq = [(list(a), Fraction(b)) for a, b in eq]
+    eq_rows: list[Row] = [(list(a), Fraction(b)) for a, b in eq]
     ineq = [(list(a), Fraction(b), False) for a, b in ge] + [
         (list(a), Fraction(b), True) for a, b in gt]
-    if eq:
-        R, piv = _rref([a + [b] for a, b in eq])
+    rows_ge: list[Row] = [(a, b) for a, b, _ in ineq]
+    if eq_rows:
+        R, piv = _rref([[*a, b] for a, b in eq_rows])
         if n in piv:
-            return _Poly([], None, eq, [(a, b) for a, b, _ in ineq])
+            return _Poly([], None, eq_rows, rows_ge)
         x0 = [zero] * n
         for row, c in zip(R, piv, strict=True):
             x0[c] = row[n]
@@ -283,7 +284,7 @@ def _polytope(n: int, eq: Sequence[Row] = (), ge: Sequence[Row] = (),
         rhs = b - sum((a[j] * x0[j] for j in range(n) if a[j] and x0[j]), zero)
         if all(c == 0 for c in coef):
             if rhs > 0:
-                return _Poly([], None, eq, [(a, b) for a, b, _ in ineq])
+                return _Poly([], None, eq_rows, rows_ge)
             if s and rhs == 0:
                 strict_ok = False
             continue
@@ -308,10 +309,10 @@ def _polytope(n: int, eq: Sequence[Row] = (), ge: Sequence[Row] = (),
             det = _det_int(A)
             if det == 0:
                 continue
-            b = [IT[k][1] for k in combo]
+            rhs_col = [IT[k][1] for k in combo]
             nums = []
             for j in range(d):
-                Aj = [row[:j] + [bk] + row[j + 1:] for row, bk in zip(A, b, strict=True)]
+                Aj = [row[:j] + [bk] + row[j + 1:] for row, bk in zip(A, rhs_col, strict=True)]
                 nums.append(_det_int(Aj))
             if det < 0:
                 det, nums = -det, [-x for x in nums]
@@ -324,19 +325,18 @@ def _polytope(n: int, eq: Sequence[Row] = (), ge: Sequence[Row] = (),
                 continue
             seen_t.add(key)
             t = [Fraction(x, det) for x in nums]
-            x = tuple(x0[j] + sum((t[k] * basis[k][j] for k in range(d)), zero)
-                      for j in range(n))
-            verts.append(x)
-    rows_ge = [(a, b) for a, b, _ in ineq]
+            vertex = tuple(x0[j] + sum((t[k] * basis[k][j] for k in range(d)), zero)
+                           for j in range(n))
+            verts.append(vertex)
     if not verts or not strict_ok:
-        return _Poly(sorted(verts), None, eq, rows_ge)
+        return _Poly(sorted(verts), None, eq_rows, rows_ge)
     verts.sort()
-    c = tuple(sum((v[j] for v in verts), zero) / len(verts) for j in range(n))
+    centre = tuple(sum((v[j] for v in verts), zero) / len(verts) for j in range(n))
     for a, b, s in ineq:
-        val = sum((a[j] * c[j] for j in range(n)), zero)
+        val = sum((a[j] * centre[j] for j in range(n)), zero)
         if s and not val > b:
-            return _Poly(verts, None, eq, rows_ge)
-    return _Poly(verts, c, eq, rows_ge)
+            return _Poly(verts, None, eq_rows, rows_ge)
+    return _Poly(verts, centre, eq_rows, rows_ge)
 
 
 # ============================================================================ results
@@ -420,9 +420,9 @@ class BeliefSet:
                 if _polytope(n, eq, ge).vertices:
                     return True
             return False
-        for comp in self.constraints:
+        for system in self.constraints:
             ok = True
-            for coef, op, rhs in comp:
+            for coef, op, rhs in system:
                 val = sum((c * x[k] for k, c in coef.items()), Fraction(0))
                 if (op == "==" and val != rhs) or (op == ">=" and val < rhs):
                     ok = False
@@ -695,7 +695,9 @@ def certify_assessment(
     full = _belief_system(profile, beliefs or {})
     exact = profile.exact and game.is_exact
     if not exact and tol is None:
-        scale = max([1.0] + [abs(float(v)) for n in game.terminals() for v in n.payoffs.values()])
+        # BehaviorProfile validated the tree, so every terminal has payoffs
+        scale = max([1.0] + [abs(float(v)) for n in game.terminals()
+                             for v in n.payoffs.values()])  # type: ignore[union-attr]
         tol = DEFAULT_RTOL * scale
     regrets: dict[str, dict[str, Any]] = {p: {} for p in game.players}
     reached: dict[str, dict[str, bool]] = {p: {} for p in game.players}
@@ -866,7 +868,7 @@ class PerfectBayesianEquilibrium:
         node_id = label
         if isinstance(self.game, SignalingGame) and label in self.game.types:
             node_id = self.game.node_id(label, infoset)
-        vals = []
+        vals: list[Any] = []
         for piece in self.pieces:
             if inf.label in piece.off_path and inf.player == piece.off_path[inf.label].player:
                 bs = piece.off_path[inf.label]
@@ -1507,13 +1509,17 @@ class _Tree:
         self.pay: dict[Any, tuple[sympy.Rational, ...]] = {}
         for n in self.nodes:
             if n.is_chance:
+                probabilities = n.probabilities
+                assert probabilities is not None, "chance nodes have probabilities"
                 self.chance[n] = {a: sympy.Rational(to_fraction(q).numerator,
                                                     to_fraction(q).denominator)
-                                  for a, q in n.probabilities.items()}
+                                  for a, q in probabilities.items()}
             elif n.is_terminal:
+                payoffs = n.payoffs
+                assert payoffs is not None, "the tree is validated: terminals have payoffs"
                 vals = []
                 for p in self.players:
-                    f = to_fraction(n.payoffs[p])
+                    f = to_fraction(payoffs[p])
                     vals.append(sympy.Rational(f.numerator, f.denominator))
                 self.pay[n] = tuple(vals)
         # chance weight (structural) and the information sets below each infoset
@@ -1794,7 +1800,7 @@ def _tree_support(T: _Tree, supports: list[tuple[str, ...]]
     weak: list[Any] = []
     post: list[tuple[int, list[list[Any]], list[tuple[int, ...]], list[tuple[int, ...]]]] = []
     fixed_beliefs: dict[int, dict[Any, Any]] = {}
-    face_choices: list[tuple[int, list[list[list[Any]]], list[tuple[int, ...]]]] = []
+    face_choices: list[tuple[int, list[list[Any]], list[tuple[int, ...]]]] = []
     for k, (inf, S) in enumerate(zip(T.infosets, supports, strict=True)):
         i = T.pidx[inf.player]
         nodes = [n for n in inf.nodes if T.cw[n] != 0]
@@ -1991,7 +1997,7 @@ def _tree_equilibrium(T: _Tree, supports: Sequence[tuple[str, ...]], probs: list
                       ) -> PerfectBayesianEquilibrium | None:
     """Verified assessments at ``sols`` (the first is the representative; the others are
     the ends of a family, kept when they verify)."""
-    assessments = []
+    assessments: list[Assessment] = []
     off_path: dict[str, BeliefSet] = {}
     for pos, sol in enumerate(sols):
         data: dict[str, dict[str, dict[str, Any]]] = {p: {} for p in T.players}
@@ -2045,12 +2051,12 @@ def _tree_equilibrium(T: _Tree, supports: Sequence[tuple[str, ...]], probs: list
                 return None
             continue
         try:
-            a = certify_assessment(profile, beliefs, "pbe")
+            assessment = certify_assessment(profile, beliefs, "pbe")
         except (VerificationError, InvalidProfileError):
             if pos == 0:
                 raise
             continue  # an end of a family that is not itself an equilibrium: open end
-        assessments.append(a)
+        assessments.append(assessment)
         if pos == 0:
             for k, *_ in post:
                 inf = T.infosets[k]
@@ -2073,7 +2079,7 @@ def _tree_equilibrium(T: _Tree, supports: Sequence[tuple[str, ...]], probs: list
 
 
 def _tree_refinements(T: _Tree, a: Assessment, off_path: Mapping[str, BeliefSet],
-                      criteria: Sequence[str]) -> dict[str, bool]:
+                      criteria: Sequence[str]) -> dict[str, bool | None]:
     """Intuitive Criterion and D1 at unreached information sets entered by a revealing deviation.
 
     An unreached information set of player j qualifies when each of its nodes
@@ -2083,7 +2089,7 @@ def _tree_refinements(T: _Tree, a: Assessment, off_path: Mapping[str, BeliefSet]
     the payoffs, and i's equilibrium value at the deviation node the
     equilibrium payoff of the type. Other unreached sets are not tested.
     """
-    result = dict.fromkeys(criteria, True)
+    result: dict[str, bool | None] = dict.fromkeys(criteria, True)
     if not criteria:
         return result
     profile = a.behavior
@@ -2148,7 +2154,7 @@ def _post_beliefs(T: _Tree, k: int, S: tuple[str, ...], glists: list[list[Any]],
         for grp in chosen:
             wv = [_frac(_value_at(w[n], sol)) for n in grp]
             ws.append(wv)
-        q = {}
+        q: dict[str, list[Any]] = {}
         for a in inf.actions:
             q[a] = []
             for grp, wv in zip(chosen, ws, strict=True):
@@ -2390,8 +2396,9 @@ def _interim(game: BayesianGame, strategies: Mapping[str, Mapping[str, Mapping[s
                 if prof[i] != t or conv(q) == 0:
                     continue
                 # expected payoff of each own action against the others' strategies
-                others = [game.actions(players[j]) if j != i else (None,)
-                          for j in range(len(players))]
+                # None holds the player's own place (filled with each own action below)
+                others: list[Sequence[Any]] = [game.actions(players[j]) if j != i else (None,)
+                                               for j in range(len(players))]
                 for combo in itertools.product(*others):
                     pr = conv(q)
                     for j, a in enumerate(combo):

@@ -152,13 +152,17 @@ def _real_roots_cached(coeffs: tuple[int, ...], prec: int) -> tuple[Any, ...]:
             root = flint.arb(disc).sqrt()
             roots = [(-b - root) / (2 * a), (-b + root) / (2 * a)]
         else:
-            roots = [r.real for r, _ in flint.fmpz_poly(list(coeffs)).complex_roots()
-                     if r.imag == 0]
+            # python-flint's stub says list[acb]; it returns (root, multiplicity) pairs
+            pairs: list[tuple[Any, int]] = (
+                flint.fmpz_poly(list(coeffs)).complex_roots()  # type: ignore[assignment]
+            )
+            roots = [r.real for r, _ in pairs if r.imag == 0]
     return tuple(sorted(roots, key=lambda b: float(b.mid())))
 
 
 def _ball(value: Any, point: _Point, prec: int) -> Any:
     """Arb ball of an fmpq_poly value at the point's algebraic number."""
+    assert point.root is not None, "irrational points get a root (_with_roots) before use"
     with flint.ctx.workprec(prec):
         alpha = _real_roots(point.minpoly, prec)[point.root]
         num = flint.arb_poly([flint.arb(c) for c in value.numer().coeffs()])
@@ -198,6 +202,7 @@ def _to_sympy(value: Any, point: _Point, alpha: sympy.Expr | None) -> sympy.Expr
     if point.minpoly is None:
         f = _fraction(value)
         return sympy.Rational(f.numerator, f.denominator)
+    assert alpha is not None, "alpha is given for irrational points"
     coeffs = [sympy.Rational(int(c.p), int(c.q)) for c in value.coeffs()]
     return sympy.expand(sum((c * alpha**k for k, c in enumerate(coeffs)), sympy.Integer(0)))
 
@@ -250,7 +255,10 @@ def _groebner(polys: Sequence[Any], ctx: Any) -> list[Any]:
     polys = [p for p in polys if not p.is_zero()]
     if not polys:
         return []
-    basis, ok = flint.fmpz_mpoly_vec(polys, ctx).buchberger_naive(limits=_GB_LIMITS)
+    # python-flint's stub says fmpz_mpoly_vec; it returns (basis, completed)
+    vec = flint.fmpz_mpoly_vec(polys, ctx)
+    result: tuple[Any, bool] = vec.buchberger_naive(limits=_GB_LIMITS)  # type: ignore[assignment]
+    basis, ok = result
     if not ok:  # pragma: no cover - only for systems far beyond 3x3x2
         if ctx.nvars() > _SYMPY_GB_MAX_VARS:
             raise _TooLarge(f"Groebner basis beyond the limits {_GB_LIMITS}")
@@ -439,8 +447,8 @@ def _solve_zero_dim(gb: Sequence[Any], nvars: int) -> list[_Point]:
         reduced = tuple(c % fq for c in coords)
         if f.degree() == 1:
             c0, c1 = (int(c) for c in f.coeffs())
-            r = flint.fmpq(-c0, c1)
-            vals = tuple(flint.fmpq_poly([_eval_fmpq(c, r)]) for c in reduced)
+            rq = flint.fmpq(-c0, c1)
+            vals = tuple(flint.fmpq_poly([_eval_fmpq(c, rq)]) for c in reduced)
             points.append(_Point(None, vals))
         else:
             points.append(_Point(f, reduced))
@@ -1468,6 +1476,7 @@ def _run(game: Any, tol: float | None) -> tuple[Solution, list[tuple[str, Any]]]
         if cand.point.minpoly is None:
             return add_exact(_exact_candidate_vectors(cand))
         point = cand.point
+        assert point.root is not None, "irrational candidates come from _with_roots"
         key = (tuple(int(c) for c in point.minpoly.coeffs()), point.root,
                tuple(str(v) for vec in cand.vectors for v in vec))
         if key in keys:
@@ -1507,7 +1516,10 @@ def _run(game: Any, tol: float | None) -> tuple[Solution, list[tuple[str, Any]]]
             for s, n in zip(idx, problem.shape, strict=True)
         ])
         for i, U in enumerate(problem.W):
-            fiber = U[(*(int(s) for s in idx[:i]), slice(None), *(int(s) for s in idx[i + 1:]))]
+            at: tuple[int | slice, ...] = (
+                *(int(s) for s in idx[:i]), slice(None), *(int(s) for s in idx[i + 1:])
+            )
+            fiber = U[at]
             degenerate = degenerate or int(np.sum(fiber == fiber.max())) > 1
     for support in itertools.product(*(_supports(k) for k in problem.shape)):
         if all(len(S) == 1 for S in support) or problem.pruned(support):

@@ -35,7 +35,7 @@ def pure_equilibrium_mask(game: Any, *, tol: float | None = None) -> np.ndarray:
     game.numeric_check("pure_equilibrium_mask")
     if game.is_exact:
         arrays = exact_integer_payoffs(game)
-        slack = 0
+        slack: float = 0
     else:
         arrays = game.as_float_arrays()
         scale = max(1.0, max(float(np.max(np.abs(a))) for a in arrays))

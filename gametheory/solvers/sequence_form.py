@@ -74,7 +74,7 @@ References
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -125,9 +125,12 @@ def _terminals(game: ExtensiveFormGame, sf: SequenceForm, exact: bool) -> list[_
     last_index = []
     for i in range(2):
         last_index.append({seq[-1]: k for k, seq in enumerate(sf.sequences[i]) if seq})
+    def keep(v: Any) -> Any:
+        return v
+
+    conv: Callable[[Any], Any]
     if exact and game.is_exact:  # stored as int or Fraction already
-        def conv(v: Any) -> Any:
-            return v
+        conv = keep
     else:
         conv = to_fraction if exact else float
     out = []
@@ -143,7 +146,7 @@ def _terminals(game: ExtensiveFormGame, sf: SequenceForm, exact: bool) -> list[_
         probs = node.probabilities
         for a, child in node.children.items():
             if inf is None:
-                q = conv(probs[a])  # type: ignore[index]
+                q = conv(probs[a])
                 if q != 0:
                     stack.append((child, s1, s2, w * q))
             elif inf.player == players[0]:

@@ -279,7 +279,7 @@ def _superset_pairs(
         return []
     need = np.array(needs, dtype=masks.dtype)
     step = max(1, _CHUNK // len(masks))
-    out = []
+    out: list[tuple[int, int]] = []
     for start in range(0, len(need), step):
         block = need[start : start + step, None]
         ks, ts = np.nonzero((masks[None, :] & block) == block)
