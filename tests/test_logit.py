@@ -190,6 +190,18 @@ def test_model_protocol_object():
 
     q = logit_qre(Wrapped(), 5)
     assert q.profile["A"]["Strike"] == pytest.approx(0.454726316509, abs=1e-9)
+    assert q.behavior is None  # only trees (the agent form) have a behaviour profile
+
+
+def test_normal_form_results_unchanged_by_tree_fields():
+    """QREPoint/QREBranch gained optional tree fields; normal-form results leave them unset
+    and still build positionally."""
+    q = logit_qre(m7(), 1)
+    assert q.behavior is None
+    assert set(q.payoffs) == {"A", "B"}
+    br = logit_branch(m7(), max_lambda=2)
+    assert br.owners is None
+    QREBranch(br.players, br.strategies, br.lam, br.probabilities, br.arclength, br.max_regret)
 
 
 # ---------------------------------------------------------------------- bad input

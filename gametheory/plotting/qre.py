@@ -29,12 +29,17 @@ def qre_path(
 
     Parameters
     ----------
-    game_or_branch : NormalFormGame or QREBranch
+    game_or_branch : NormalFormGame, ExtensiveFormGame or QREBranch
         A numeric game (the branch is traced up to ``max_lambda``) or a branch
         already traced with :func:`~gametheory.solvers.logit.logit_branch`.
+        For a tree the branch is that of the agent QRE (McKelvey and Palfrey
+        1998): one line per action of every information set, labelled
+        ``"<agent>: <action>"`` where the agent label is
+        ``"<player>:<information set>"`` (for instance ``"Russia:R: Accept"``).
     players : sequence of str, optional
-        Players to draw (default: all). Each player's strategies get one line
-        style; colours distinguish players.
+        Players to draw (default: all); for a tree, players of the tree (all
+        their information sets) or agent labels. Each player's (agent's)
+        strategies get one line style; colours distinguish players (agents).
     max_lambda : float, default 100
         Largest lambda traced when a game is given.
     log_lambda : bool, default True
@@ -56,6 +61,8 @@ def qre_path(
     .. [2] T. Turocy, "A dynamic homotopy interpretation of the logistic quantal
        response equilibrium correspondence", Games and Economic Behavior 51
        (2005) 243-263.
+    .. [3] R. McKelvey and T. Palfrey, "Quantal response equilibria for extensive
+       form games", Experimental Economics 1 (1998) 9-41.
 
     Examples
     --------
@@ -67,6 +74,18 @@ def qre_path(
     >>> ax = qre_path(g, max_lambda=20)
     >>> sorted(t.get_text() for t in ax.get_legend().get_texts())[:2]
     ['1: Hare', '1: Stag']
+
+    A tree (Selten's entry game), agent by agent:
+
+    >>> from gametheory.games.extensive import ExtensiveFormGame
+    >>> t = ExtensiveFormGame(["E", "I"], title="Entry")
+    >>> out, enter = t.move(t.root, "E", ["Out", "In"])
+    >>> _ = t.outcome(out, [0, 2])
+    >>> fight, share = t.move(enter, "I", ["Fight", "Share"])
+    >>> _ = t.outcome(fight, [-1, -1]); _ = t.outcome(share, [1, 1])
+    >>> ax = qre_path(t, players=["I"], max_lambda=20)
+    >>> [x.get_text() for x in ax.get_legend().get_texts()]
+    ['I:1: Fight', 'I:1: Share']
     """
     import matplotlib.pyplot as plt
 
@@ -78,12 +97,25 @@ def qre_path(
     else:
         branch = logit_branch(game_or_branch, max_lambda=max_lambda)
         name = title or (getattr(game_or_branch, "title", "") or "Logit QRE")
-    chosen = list(branch.players) if players is None else list(players)
-    unknown = [p for p in chosen if p not in branch.players]
-    if unknown:
-        from ..errors import UnknownLabelError
+    owners = getattr(branch, "owners", None)
+    if players is None:
+        chosen = list(branch.players)
+    else:
+        chosen = []
+        unknown = []
+        for p in players:
+            if p in branch.players:
+                chosen.append(p)
+            elif owners is not None and p in owners:  # every agent of a tree's player
+                chosen += [a for a, o in zip(branch.players, owners, strict=True) if o == p]
+            else:
+                unknown.append(p)
+        if unknown:
+            from ..errors import UnknownLabelError
 
-        raise UnknownLabelError(f"unknown players {unknown}; players are {list(branch.players)}")
+            known = list(branch.players) if owners is None else sorted(set(owners))
+            raise UnknownLabelError(f"unknown players {unknown}; players are {known}")
+        chosen = list(dict.fromkeys(chosen))
     if ax is None:
         _, ax = plt.subplots(figsize=(6.4, 4.2))
     styles = ["-", "--", ":", "-."]
@@ -110,7 +142,13 @@ def qre_path(
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel(r"precision $\lambda$ (per payoff unit)")
     ax.set_ylabel("choice probability")
-    ax.set_title(f"{name}\nlogit QRE, principal branch", fontsize=10)
-    ax.legend(fontsize=8, loc="center right", frameon=False)
+    kind = "logit agent QRE" if owners is not None else "logit QRE"
+    ax.set_title(f"{name}\n{kind}, principal branch", fontsize=10)
+    lines = sum(len(branch.strategies[branch.players.index(p)]) for p in chosen)
+    if lines > 10:  # many agents: the legend goes outside, beside the axes
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+                  ncol=1 + lines // 30)
+    else:
+        ax.legend(fontsize=8, loc="center right", frameon=False)
     ax.grid(alpha=0.3)
     return ax

@@ -25,8 +25,9 @@ method         what it returns                                            games
 
 Extensive-form games (:class:`~gametheory.games.extensive.ExtensiveFormGame`)
 given a tree method (:data:`gametheory.solvers.trees.TREE_METHODS`: ``spe``,
-``lcp`` and ``lp`` on the sequence form, ``pure``, ``enummixed``, ``support``,
-``enumpoly`` on the reduced normal form, and ``auto``) are routed to
+``lcp`` and ``lp`` on the sequence form, ``logit`` on the agent form (the
+limit of the agent QRE), ``pure``, ``enummixed``, ``support``, ``enumpoly`` on
+the reduced normal form, and ``auto``) are routed to
 :func:`gametheory.solvers.trees.solve_tree`, which returns a
 :class:`~gametheory.solvers.trees.TreeSolution` whose equilibria also carry
 behaviour strategies; other methods (``pbe``) take trees directly.

@@ -38,13 +38,35 @@ Games
 -----
 The functions work on a :class:`~gametheory.NormalFormGame` with numeric
 payoffs, any number of players; expected payoffs and their derivatives are
-tensor contractions. :func:`logit_qre` and :func:`logit_branch` also accept
-any object with a ``qre_model()`` method returning an object with the
-attributes and methods of :class:`NormalFormModel` (``players``,
-``strategies``, ``shape``, ``spread``, ``values(probs)``,
-``derivatives(probs)``); this is how the agent form of an extensive-form game
-plugs in (one "player" per information set, values computed on the tree).
-:func:`solve_logit` needs a normal-form game, whose equilibria it certifies.
+tensor contractions. On an :class:`~gametheory.games.extensive.ExtensiveFormGame`
+they trace the *agent* QRE (McKelvey and Palfrey 1998): one "player" (agent)
+per information set, labelled ``"<player>:<information set>"``, whose
+"strategies" are its actions and whose values are conditional action values
+(:class:`~gametheory.solvers.agent_logit.AgentFormModel`); results then also
+carry the QRE as a behaviour profile (:attr:`QREPoint.behavior`) and the owner
+of each agent (:attr:`QREBranch.owners`), and :func:`solve_logit` returns the
+verified limit as a :class:`~gametheory.solvers.trees.TreeSolution`
+(:func:`~gametheory.solvers.agent_logit.solve_logit_tree`). For the QRE of a
+tree's reduced normal form, pass ``tree.to_normal_form()``.
+
+:func:`logit_qre` and :func:`logit_branch` also accept any object with a
+``qre_model()`` method returning an object with the attributes and methods of
+:class:`NormalFormModel` (``players``, ``strategies``, ``shape``, ``spread``,
+``values(probs)``, ``derivatives(probs)``). A model may also provide
+``log_values(logp)`` and ``log_value_jacobian(logp)`` (values and the whole
+matrix :math:`\\partial v / \\partial \\log \\sigma` from the flat
+log-probabilities); the tracer then uses them, which avoids underflow of tiny
+probabilities, and optionally ``payoffs(probs)`` and ``behavior(probs)``.
+
+References
+----------
+.. [1] R. D. McKelvey and T. R. Palfrey, "Quantal response equilibria for
+   normal form games", Games and Economic Behavior 10 (1995) 6-38.
+.. [2] R. D. McKelvey and T. R. Palfrey, "Quantal response equilibria for
+   extensive form games", Experimental Economics 1 (1998) 9-41.
+.. [3] T. L. Turocy, "A dynamic homotopy interpretation of the logistic
+   quantal response equilibrium correspondence", Games and Economic Behavior
+   51 (2005) 243-263.
 """
 
 from __future__ import annotations
@@ -160,6 +182,12 @@ class NormalFormModel:
 def _model(game: Any) -> Any:
     if hasattr(game, "qre_model"):
         return game.qre_model()
+    from ..games.extensive import ExtensiveFormGame
+
+    if isinstance(game, ExtensiveFormGame):
+        from .agent_logit import AgentFormModel
+
+        return AgentFormModel(game)
     game.numeric_check("the logit QRE")
     return NormalFormModel(game.as_float_arrays(), game.players, game.strategies)
 
@@ -179,13 +207,19 @@ class QREPoint:
         ``profile[player][strategy]`` -> probability, as in
         :attr:`Equilibrium.profile <gametheory.Equilibrium.profile>`.
     payoffs : dict
-        Expected payoff of each player.
+        Expected payoff of each player (for a tree: of each player of the
+        tree, not of each agent).
+    behavior : BehaviorProfile or None
+        For an extensive-form game (agent form): the QRE as a float
+        :class:`~gametheory.games.behavior.BehaviorProfile`; ``None`` for
+        normal-form games.
     """
 
     lam: float
     vectors: tuple[np.ndarray, ...] = field(repr=False)
     profile: dict[str, dict[str, float]]
     payoffs: dict[str, float]
+    behavior: Any = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, eq=False)
@@ -205,7 +239,13 @@ class QREBranch:
         Arclength along the branch at each point, in the tracer's coordinates
         (log-probabilities and :math:`\\lambda` times the payoff spread).
     max_regret : numpy.ndarray
-        Largest regret at each point, relative to the payoff spread.
+        Largest regret at each point, relative to the payoff spread (for a
+        tree: the largest agent regret, conditional on reaching the
+        information set).
+    owners : tuple of str or None
+        For an extensive-form game: the player owning each agent
+        (``players`` are then the agents, one per information set, and
+        ``strategies`` their actions); ``None`` for normal-form games.
     """
 
     players: tuple[str, ...]
@@ -214,6 +254,7 @@ class QREBranch:
     probabilities: tuple[np.ndarray, ...]
     arclength: np.ndarray
     max_regret: np.ndarray
+    owners: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.lam)
@@ -271,6 +312,13 @@ class _Homotopy:
             for j in range(1, k):
                 self._base[o + j, o + j] = 1.0
                 self._base[o + j, o] = -1.0
+        # index arrays for models giving the whole matrix d v / d log sigma
+        self._log = hasattr(model, "log_value_jacobian")
+        self._ratio = np.array([o + j for o, k in zip(self.offsets, self.sizes, strict=True)
+                                for j in range(1, k)], dtype=np.int64)
+        self._ref = np.array([o for o, k in zip(self.offsets, self.sizes, strict=True)
+                              for _ in range(1, k)], dtype=np.int64)
+        self._sumrow = np.repeat(self.offsets, self.sizes).astype(np.int64)
 
     def split(self, y: np.ndarray) -> list[np.ndarray]:
         return [y[o:o + k] for o, k in zip(self.offsets, self.sizes, strict=True)]
@@ -284,7 +332,14 @@ class _Homotopy:
     def residual(self, z: np.ndarray) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         y, lam = z[:-1], z[-1]
         probs = [np.exp(b) for b in self.split(y)]
-        vals = [v / self.unit for v in self.model.values(probs)]
+        if self._log:  # models that work from log-probabilities (no underflow)
+            try:
+                raw = self.model.log_values(y)
+            except FloatingPointError:
+                return np.full(self.n, np.nan), probs, [np.full(k, np.nan) for k in self.sizes]
+        else:
+            raw = self.model.values(probs)
+        vals = [v / self.unit for v in raw]
         H = np.empty(self.n)
         for i, (o, k) in enumerate(zip(self.offsets, self.sizes, strict=True)):
             H[o] = probs[i].sum() - 1.0
@@ -295,6 +350,16 @@ class _Homotopy:
     def jacobian(self, z: np.ndarray, probs: list[np.ndarray], vals: list[np.ndarray]) -> np.ndarray:
         lam = z[-1]
         J = self._base.copy()
+        if self._log:  # the whole matrix d v / d log sigma at once
+            p = np.concatenate(probs)
+            v = np.concatenate(vals)
+            J[self._sumrow, np.arange(self.n)] = p
+            R, O = self._ratio, self._ref
+            if len(R):
+                G = self.model.log_value_jacobian(z[:-1])
+                J[R, -1] = -(v[R] - v[O])
+                J[R, :-1] -= (lam / self.unit) * (G[R] - G[O])
+            return J
         derivs = self.model.derivatives(probs)
         for i, (o, k) in enumerate(zip(self.offsets, self.sizes, strict=True)):
             J[o, o:o + k] = probs[i]
@@ -430,6 +495,9 @@ def _trace(
 def _fixed_lambda(hom: _Homotopy, y: np.ndarray, lam: float, tol: float) -> np.ndarray:
     """Newton's method for H(y, lam) = 0 at fixed lam, from a nearby branch point."""
     z = np.r_[y, lam]
+    # the residuals y_j - y_0 - lam (v_j - v_0) are only as accurate as the size of their
+    # terms allows: the tolerance is relative to max(1, lam, |y|) (lam in units of the spread)
+    tol = tol * max(1.0, float(np.max(np.abs(z))))
     for _ in range(50):
         H, probs, vals = hom.residual(z)
         J = hom.jacobian(z, probs, vals)[:, :-1]
@@ -445,7 +513,11 @@ def _fixed_lambda(hom: _Homotopy, y: np.ndarray, lam: float, tol: float) -> np.n
 
 def _point(model: Any, lam: float, probs: Sequence[np.ndarray]) -> QREPoint:
     probs = [p / p.sum() for p in probs]
-    vals = model.values(probs)
+    if hasattr(model, "payoffs"):
+        payoffs = model.payoffs(probs)
+    else:
+        vals = model.values(probs)
+        payoffs = {pl: float(np.dot(probs[i], vals[i])) for i, pl in enumerate(model.players)}
     return QREPoint(
         lam=float(lam),
         vectors=tuple(np.array(p) for p in probs),
@@ -453,7 +525,8 @@ def _point(model: Any, lam: float, probs: Sequence[np.ndarray]) -> QREPoint:
             pl: dict(zip(model.strategies[i], map(float, probs[i]), strict=True))
             for i, pl in enumerate(model.players)
         },
-        payoffs={pl: float(np.dot(probs[i], vals[i])) for i, pl in enumerate(model.players)},
+        payoffs=payoffs,
+        behavior=model.behavior(probs) if hasattr(model, "behavior") else None,
     )
 
 
@@ -475,14 +548,17 @@ def logit_qre(
 
     Parameters
     ----------
-    game : NormalFormGame
-        Numeric payoffs, any number of players (or an object with
-        ``qre_model()``, see the module docstring).
+    game : NormalFormGame or ExtensiveFormGame
+        Numeric payoffs, any number of players; a tree (perfect recall) gives
+        its agent QRE, labelled by agent (or an object with ``qre_model()``,
+        see the module docstring).
     lam : float
         Precision :math:`\\lambda \\ge 0`, in inverse payoff units.
     tol : float, default 1e-10
         Bound on every residual of the log-probability equations at the
-        returned point.
+        returned point, relative to ``max(1, lam * spread, max |log p|)``
+        (the size of their terms; ``spread`` is the largest payoff range of a
+        player).
     first_step, max_accel : float
         Initial arclength step and largest step growth factor of the tracer.
 
@@ -499,6 +575,9 @@ def logit_qre(
         ``verify(tol=...)``; it subclasses :class:`ValueError`.)
     SymbolicGameError
         The game has free parameters.
+    InvalidGameError, MethodNotApplicableError
+        A tree that is not finished, has no information sets, or lacks
+        perfect recall.
 
     References
     ----------
@@ -507,6 +586,8 @@ def logit_qre(
     .. [2] T. L. Turocy, "A dynamic homotopy interpretation of the logistic
        quantal response equilibrium correspondence", Games and Economic
        Behavior 51 (2005) 243-263.
+    .. [3] R. D. McKelvey and T. R. Palfrey, "Quantal response equilibria for
+       extensive form games", Experimental Economics 1 (1998) 9-41.
 
     Examples
     --------
@@ -566,13 +647,16 @@ def logit_branch(
 
     Parameters
     ----------
-    game : NormalFormGame
-        Numeric payoffs, any number of players.
+    game : NormalFormGame or ExtensiveFormGame
+        Numeric payoffs, any number of players; for a tree, the branch of its
+        agent QRE (see the module docstring).
     max_lambda : float, default inf
         Largest lambda traced (the number of steps is bounded by ``max_steps``).
     max_regret : float, default 1e-8
         Relative regret at which the branch is deemed to have reached a Nash
-        equilibrium (as ``maxregret`` in Gambit's ``logit_solve``).
+        equilibrium (as ``maxregret`` in Gambit's ``logit_solve``; for a tree,
+        the largest regret of an agent conditional on reaching its
+        information set).
     tol : float, default 1e-10
         Newton tolerance of the corrector.
     first_step, max_accel : float
@@ -632,6 +716,7 @@ def logit_branch(
         ),
         arclength=np.array(record.arclength),
         max_regret=np.array(record.regret),
+        owners=getattr(model, "owners", None),
     )
 
 
@@ -676,7 +761,9 @@ def solve_logit(
     Parameters
     ----------
     game : NormalFormGame
-        Numeric payoffs, any number of players.
+        Numeric payoffs, any number of players. A tree is passed on to
+        :func:`~gametheory.solvers.agent_logit.solve_logit_tree` (the limit
+        of its agent QRE, a :class:`~gametheory.solvers.trees.TreeSolution`).
     max_lambda : float, default inf
         Largest lambda traced (the number of steps is bounded by ``max_steps``).
     max_regret : float, default 1e-8
@@ -720,6 +807,13 @@ def solve_logit(
     tol = _check_real("tol", tol, low=0.0, strict=True)
     first_step = _check_real("first_step", first_step, low=0.0, strict=True)
     max_accel = _check_real("max_accel", max_accel, low=1.0)
+    from ..games.extensive import ExtensiveFormGame
+
+    if isinstance(game, ExtensiveFormGame):
+        from .agent_logit import solve_logit_tree
+
+        return solve_logit_tree(game, max_lambda=max_lambda, max_regret=max_regret, tol=tol,
+                                first_step=first_step, max_accel=max_accel, max_steps=max_steps)
     model = _model(game)
     hom = _Homotopy(model)
     spread = model.spread

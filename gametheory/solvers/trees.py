@@ -16,6 +16,10 @@ method         what it returns                                             trees
 ``pure``       all pure equilibria of the reduced normal form              any
 ``support``,   as for normal-form games, on the reduced normal form        see the method
 ``enumpoly``
+``logit``      one equilibrium: the limit of the principal branch of the   perfect recall, any N
+               logit agent QRE (McKelvey and Palfrey 1998), purified to
+               rational probabilities and verified (``form="strategic"``:
+               the reduced normal form's logit QRE instead)
 ``auto``       ``spe``
 =============  ==========================================================  =======================
 
@@ -103,6 +107,8 @@ TREE_METHODS: dict[str, str] = {
     "pure": "all pure equilibria of the reduced normal form",
     "support": "support enumeration on the reduced normal form (2 players)",
     "enumpoly": "all isolated equilibria of the reduced normal form (small N-player trees)",
+    "logit": "one equilibrium: the limit of the logit agent QRE branch (form='strategic': of "
+             "the reduced normal form's QRE branch)",
     "auto": "spe",
 }
 
@@ -243,9 +249,10 @@ class TreeEquilibrium:
             return ("pure",) + tuple((p, lab, a) for p in self._game.players
                                      for lab, a in c[p].items())
         b = self.behavior
-        return ("behavior",) + tuple((p, lab, tuple(probs.items()))  # type: ignore[union-attr]
-                                     for p in self._game.players
-                                     for lab, probs in b[p].items())  # type: ignore[index]
+        rows: tuple[Any, ...] = tuple((p, lab, tuple(probs.items()))
+                                      for p in self._game.players
+                                      for lab, probs in b[p].items())  # type: ignore[index]
+        return ("behavior", *rows)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, TreeEquilibrium):
@@ -665,7 +672,14 @@ def _solve_via_normal_form(game: ExtensiveFormGame, method: str, *,
     from . import _resolve
 
     nf = game.to_normal_form()
-    sol = _resolve(method)(nf, tol=tol, **options)
+    if method == "logit":  # its ``tol`` is the tracer's; results carry their own tolerance
+        if tol is not None:
+            options["tol"] = tol
+        sol = _resolve(method)(nf, **options)
+        tol = max((float(e.regret) for e in sol.equilibria if not e.exact), default=0.0)
+        tol = max(tol * (1 + 1e-9), _float_tol(game, None)) if tol else None
+    else:
+        sol = _resolve(method)(nf, tol=tol, **options)
     recall = game.has_perfect_recall()
     ftol = None if game.is_exact else _float_tol(game, tol)
     out = []
@@ -701,8 +715,12 @@ def solve_tree(game: ExtensiveFormGame, method: str = "auto", **options: Any) ->
     **options
         Keyword options of the method: for ``spe`` see
         :func:`~gametheory.solvers.backward_induction.solve_spe_tree`; for
-        ``lcp``/``lp`` see :mod:`gametheory.solvers.sequence_form`; the
-        normal-form methods take ``tol``.
+        ``lcp``/``lp`` see :mod:`gametheory.solvers.sequence_form`; for
+        ``logit`` see :func:`~gametheory.solvers.agent_logit.solve_logit_tree`,
+        plus ``form="agent"`` (default; the agent QRE, as Gambit's
+        ``logit_solve`` on trees) or ``form="strategic"`` (the QRE of the
+        reduced normal form, :func:`~gametheory.solvers.logit.solve_logit`);
+        the normal-form methods take ``tol``.
 
     Returns
     -------
@@ -762,6 +780,18 @@ def solve_tree(game: ExtensiveFormGame, method: str = "auto", **options: Any) ->
         from .sequence_form import solve_lp_tree
 
         solution = solve_lp_tree(game, **options)
+    elif name == "logit":
+        form = options.pop("form", "agent")
+        if form == "agent":
+            from .agent_logit import solve_logit_tree
+
+            solution = solve_logit_tree(game, **options)
+        elif form == "strategic":
+            solution = _solve_via_normal_form(game, name, **options)
+        else:
+            raise MethodNotApplicableError(
+                f"logit: form must be 'agent' or 'strategic', got {form!r}"
+            )
     else:
         solution = _solve_via_normal_form(game, name, **options)
     if notes:
