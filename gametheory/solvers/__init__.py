@@ -83,7 +83,8 @@ METHODS: dict[str, tuple[str, str, str]] = {
     "logit": (
         "logit",
         "solve_logit",
-        "logit quantal response equilibrium, principal branch traced to a Nash equilibrium",
+        "logit quantal response equilibrium, principal branch traced to a Nash equilibrium "
+        "(trees: agent QRE, limit a sequential equilibrium)",
     ),
     "spe": (
         "trees",
