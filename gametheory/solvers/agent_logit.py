@@ -437,16 +437,6 @@ class AgentFormModel:
 
 
 # ---------------------------------------------------------------------------- the limit
-def _snap(probs: Sequence[np.ndarray], den: int) -> list[list[Fraction]]:
-    out = []
-    for p in probs:
-        fr = [Fraction(float(x)).limit_denominator(den) for x in p]
-        top = int(np.argmax(p))
-        fr[top] = 1 - (sum(fr) - fr[top])
-        out.append(fr)
-    return out
-
-
 def solve_logit_tree(
     game: ExtensiveFormGame,
     *,
@@ -555,7 +545,7 @@ def solve_logit_tree(
 
     def candidate(probs: list[np.ndarray]) -> tuple[list[list[Fraction]], float] | None:
         for den in (10, 100, 1000, 10**4, 10**5, 10**6):
-            snapped = _snap(probs, den)
+            snapped = lg._snap(probs, den)
             if any(x < 0 for v in snapped for x in v):
                 continue
             dist = distance(snapped, probs)

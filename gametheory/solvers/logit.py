@@ -720,6 +720,21 @@ def logit_branch(
     )
 
 
+def _snap(probs: Sequence[np.ndarray], den: int) -> list[list[Fraction]]:
+    """Probability vectors rounded to denominators at most ``den``, each summing to 1.
+
+    The largest entry absorbs the rounding error (so the vectors stay
+    normalised); callers check the result (signs, regret) exactly.
+    """
+    out = []
+    for p in probs:
+        fr = [Fraction(float(x)).limit_denominator(den) for x in p]
+        top = int(np.argmax(p))
+        fr[top] = 1 - (sum(fr) - fr[top])
+        out.append(fr)
+    return out
+
+
 def _support_guesses(probs: Sequence[np.ndarray]) -> list[tuple[tuple[int, ...], ...]]:
     out = []
     for cut in (1e-2, 1e-4, 1e-6):
@@ -841,12 +856,7 @@ def solve_logit(
             isolated += points
             drifting += continuum
         for den in (10, 100, 1000, 10**4, 10**5, 10**6):
-            snapped = []
-            for p in probs:
-                fr = [Fraction(float(x)).limit_denominator(den) for x in p]
-                top = int(np.argmax(p))
-                fr[top] = 1 - (sum(fr) - fr[top])
-                snapped.append(fr)
+            snapped = _snap(probs, den)
             if (all(x >= 0 for v in snapped for x in v) and distance(snapped, probs) <= 1e-3
                     and verify(game, snapped).ok):
                 drifting.append(snapped)

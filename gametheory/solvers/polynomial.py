@@ -1027,40 +1027,22 @@ def _solve_two_mixing(system: _System, a: int, b: int) -> list[Fraction] | None:
 
 def _check(problem: _Problem, system: _System, point: _Point) -> _Candidate | None:
     """The candidate if it is an equilibrium with exactly this support (exact decisions)."""
-    mod = None if point.minpoly is None else flint.fmpq_poly(point.minpoly)
+    if point.minpoly is None:
+        return _check_rational(problem, system, [_fraction(c) for c in point.coords])
+    mod = flint.fmpq_poly(point.minpoly)
     vectors = _vectors(problem, system, point)
     for i, S in enumerate(system.support):
         for s in S:
             if _sign(vectors[i][s], point) <= 0:
                 return None
     tight = False
-    if mod is None:
-        # rational point: integer numerators over a common denominator per player
-        ints, dens = [], []
-        for vec in vectors:
-            fr = [_fraction(v) for v in vec]
-            den = math.lcm(*(f.denominator for f in fr))
-            ints.append([f.numerator * (den // f.denominator) for f in fr])
-            dens.append(den)
-        values = _pure_values(problem, ints, math.prod(dens))
-        for i, S in enumerate(system.support):
-            base = values[i][S[0]]
-            for t in range(problem.shape[i]):
-                if t not in S:
-                    if values[i][t] > base:
-                        return None
-                    tight = tight or values[i][t] == base
-        return _Candidate(system.support, point, vectors, tight)
     values = _deviation_gains(problem, vectors)
     for i, S in enumerate(system.support):
         base = values[i][S[0]]
         for t in range(problem.shape[i]):
             if t in S:
                 continue
-            gain = values[i][t] - base
-            if mod is not None:
-                gain = gain % mod
-            sign = _sign(gain, point)
+            sign = _sign((values[i][t] - base) % mod, point)
             if sign > 0:
                 return None
             tight = tight or sign == 0
