@@ -60,7 +60,8 @@ def _scale(array: np.ndarray) -> tuple[np.ndarray, int, int]:
     """``(W, s, max|W|)`` with ``array == W / s``, ``W`` integer (int64 when it fits)."""
     if array.dtype != object:
         ints = array.astype(np.int64, copy=False)
-        bound = int(np.max(np.abs(ints))) if ints.size else 0
+        # abs() in Python ints: np.abs(-2**63) overflows back to -2**63
+        bound = max(abs(int(ints.max())), abs(int(ints.min()))) if ints.size else 0
         return ints, 1, bound
     fracs = [to_fraction(v) for v in array.flat]
     s = reduce(math.lcm, (f.denominator for f in fracs), 1)

@@ -363,6 +363,7 @@ FAST_PATH_GAMES = [
         ((2, 3, 3), 4, range(3)),
         ((3, 3, 3), 100, range(2)),  # the box exclusion runs on the 5- and 6-unknown systems
         ((2, 2, 2, 2), 3, range(2)),
+        ((3, 3, 1, 2), 4, range(3)),  # a player with one strategy: excluded boxes of width 0
         ((3, 3), 3, range(3)),
     ]
     for seed in seeds
@@ -380,6 +381,24 @@ def test_fast_paths_agree_with_groebner_route(monkeypatch, shape, high, seed):
         general_route(m)
         slow = exact_summary(solve_enumpoly(g))
     assert fast == slow, f"fast paths disagree on\n{g}"
+
+
+def test_box_exclusion_with_a_single_strategy_player(monkeypatch):
+    """A 3x3x1x2 game whose (3, 3, 1, 2) support reaches the box search (found by review:
+    a player with one support strategy has a box of dimension 0)."""
+    A = [[[[[1, 3]], [[3, 1]], [[1, 0]]], [[[2, 2]], [[1, 3]], [[1, 0]]],
+          [[[0, 1]], [[3, 0]], [[2, 3]]]],
+         [[[[1, 3]], [[2, 2]], [[0, 1]]], [[[2, 0]], [[0, 0]], [[1, 1]]],
+          [[[0, 1]], [[3, 1]], [[3, 1]]]],
+         [[[[2, 3]], [[2, 2]], [[2, 3]]], [[[1, 1]], [[3, 1]], [[3, 0]]],
+          [[[0, 2]], [[2, 3]], [[0, 0]]]],
+         [[[[3, 1]], [[0, 3]], [[0, 0]]], [[[2, 0]], [[0, 3]], [[3, 0]]],
+          [[[3, 1]], [[3, 3]], [[1, 2]]]]]
+    g = NormalFormGame.from_arrays(*(np.array(a) for a in A))
+    fast = exact_summary(solve_enumpoly(g))
+    with monkeypatch.context() as m:
+        general_route(m)
+        assert exact_summary(solve_enumpoly(g)) == fast
 
 
 def test_parametric_elimination_is_used_and_exact(monkeypatch):

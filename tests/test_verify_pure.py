@@ -141,3 +141,38 @@ def test_auto_on_three_players_says_what_it_did() -> None:
     assert sol.method == "pure"
     assert sol.complete == "all-pure"
     assert len(sol) == 36  # all ties: every pure profile is an equilibrium
+
+
+def brute_force_payoffs(game: NormalFormGame, vectors) -> list[F]:
+    """Expected payoffs by summing over every pure profile in Fractions (the definition)."""
+    import itertools
+
+    out = []
+    for U in game.payoffs:
+        total = F(0)
+        for idx in itertools.product(*(range(k) for k in game.shape)):
+            weight = F(1)
+            for v, k in zip(vectors, idx, strict=True):
+                weight *= F(v[k])
+            total += weight * F(int(U[idx])) if not isinstance(U[idx], F) else weight * U[idx]
+        out.append(total)
+    return out
+
+
+@pytest.mark.parametrize("extreme", [
+    pytest.param(-2**63, id="int64-min"),  # np.abs(-2**63) overflows in int64
+    pytest.param(2**63 - 1, id="int64-max"),
+    pytest.param(2**62, id="2**62"),
+    pytest.param(10**30, id="python-int"),
+])
+def test_exact_payoffs_and_regrets_at_integer_extremes(extreme) -> None:
+    """Expected payoffs and regrets are exact whatever the size of the integers (the
+    integer fast path must not overflow int64)."""
+    g = NormalFormGame.from_arrays([[extreme, 0], [0, 0]], [[0, 0], [0, 1]])
+    profile = [[F(2, 3), F(1, 3)], [F(1, 1), F(0)]]
+    expected = brute_force_payoffs(g, profile)
+    assert list(gt.expected_payoffs(g, profile).values()) == expected
+    check = verify(g, profile)
+    # player 1's best pure deviation against column 1 pays max(extreme, 0)
+    assert check.regrets["1"] == max(F(extreme), F(0)) - expected[0]
+    assert check.ok is (check.regrets["1"] == 0 and check.regrets["2"] == 0)

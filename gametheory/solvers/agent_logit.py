@@ -523,7 +523,14 @@ def solve_logit_tree(
     (True, True)
     """
     from . import logit as lg
-    from .trees import CERTIFY_LIMIT, TreeSolution, _float_tol, _wrap, reduced_normal_form_size
+    from .trees import (
+        CERTIFY_LIMIT,
+        TreeSolution,
+        _float_tol,
+        _subgame_perfect,
+        _wrap,
+        reduced_normal_form_size,
+    )
 
     max_lambda = lg._check_real("max_lambda", max_lambda, low=0.0, strict=True, allow_inf=True)
     max_regret = lg._check_real("max_regret", max_regret, low=0.0, strict=True)
@@ -552,10 +559,13 @@ def solve_logit_tree(
             if dist > 1e-3:
                 continue
             b = _behavior(snapped)
+            # a limit of agent QRE is sequential, hence subgame perfect: a rounding that
+            # is not is the wrong one
             if exact_game:
-                if b.max_regret() == 0:
+                if b.max_regret() == 0 and _subgame_perfect(b, None):
                     return snapped, dist
-            elif float(b.max_regret()) <= _float_tol(game, None):
+            elif float(b.max_regret()) <= (ftol := _float_tol(game, None)) and (
+                    _subgame_perfect(b, ftol)):
                 return snapped, dist
         return None
 
@@ -622,7 +632,11 @@ def solve_logit_tree(
         notes.append(f"the reduced normal form has more than {limit} profiles: verified in the "
                      "tree only")
     notes.append("limits of logit agent QRE are sequential equilibria (McKelvey and Palfrey "
-                 "1998; Turocy 2010); Nash equilibrium and subgame perfection were verified")
+                 "1998; Turocy 2010); " + (
+                     "Nash equilibrium and subgame perfection were verified"
+                     if eq.subgame_perfect else
+                     "Nash equilibrium was verified, but the returned profile is not subgame "
+                     "perfect within the tolerance (the branch has not converged off the path)"))
     if small:
         notes.append(_sequential_note(game, model, eq, z[:-1]))
     return TreeSolution(game, method, (eq,), eq.exact, "one", None, (), None, tuple(notes),

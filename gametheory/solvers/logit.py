@@ -495,18 +495,25 @@ def _trace(
 def _fixed_lambda(hom: _Homotopy, y: np.ndarray, lam: float, tol: float) -> np.ndarray:
     """Newton's method for H(y, lam) = 0 at fixed lam, from a nearby branch point."""
     z = np.r_[y, lam]
-    # the residuals y_j - y_0 - lam (v_j - v_0) are only as accurate as the size of their
-    # terms allows: the tolerance is relative to max(1, lam, |y|) (lam in units of the spread)
-    tol = tol * max(1.0, float(np.max(np.abs(z))))
+
+    def tolerances(z: np.ndarray) -> np.ndarray:
+        # the residuals y_j - y_0 - lam (v_j - v_0) are only as accurate as the size of
+        # their terms allows: relative to max(1, lam, |y|) (lam in units of the spread);
+        # the rows sum(p) - 1 keep the absolute tolerance
+        out = np.full(hom.n, tol * max(1.0, float(np.max(np.abs(z)))))
+        out[hom.offsets] = tol
+        return out
+
     for _ in range(50):
         H, probs, vals = hom.residual(z)
         J = hom.jacobian(z, probs, vals)[:, :-1]
         dy = np.linalg.solve(J, -H)
         z[:-1] += dy
-        if np.max(np.abs(dy)) <= tol * 1e-2 and np.max(np.abs(H)) <= tol:
+        bounds = tolerances(z)
+        if np.max(np.abs(dy)) <= 1e-2 * float(np.max(bounds)) and np.all(np.abs(H) <= bounds):
             break
     H, _, _ = hom.residual(z)
-    if not np.max(np.abs(H)) <= tol:
+    if not np.all(np.abs(H) <= tolerances(z)):
         raise VerificationError(f"logit: Newton's method failed at lambda={lam} (|H|={H})")
     return z
 

@@ -494,8 +494,9 @@ class _Problem:
         # W: int64 when every intermediate value of the system builder (differences of
         # differences along every axis: at most 2**n * max|U|) and of rational checks fits,
         # else Python ints; U (Python ints, for arithmetic with FLINT numbers) on demand
-        bound = max(
-            (int(np.max(np.abs(a))) if a.dtype != object else max(abs(int(v)) for v in a.flat))
+        bound = max(  # abs() in Python ints: np.abs(-2**63) overflows
+            (max(abs(int(a.max())), abs(int(a.min()))) if a.dtype != object
+             else max(abs(int(v)) for v in a.flat))
             for a in scaled
         )
         self.small = bound << (self.n + 2) < 1 << 62
@@ -671,6 +672,8 @@ _EXCLUDE_MIN_VARS = 5
 _BOX_BUDGET = {4: 64, 5: 256, 6: 1024}
 #: Relative margin that float evaluation errors cannot exceed (see :func:`_excluded`).
 _MARGIN = 1e-9
+#: Slack on the simplex constraints of :func:`_excluded` (box bounds are rounded floats).
+_SIMPLEX_SLACK = 1e-12
 
 
 def _excluded(problem: _Problem, system: _System) -> bool:
@@ -694,8 +697,9 @@ def _excluded(problem: _Problem, system: _System) -> bool:
     budget = _BOX_BUDGET.get(m, 4096)
     sizes = [len(S) for S in system.support]
     offsets = np.cumsum([0] + [k - 1 for k in sizes])
-    bits = [
-        np.array(list(itertools.product((0, 1), repeat=k - 1)), dtype=bool).reshape(-1, k - 1)
+    bits = [  # the 2**(k-1) vertices of each player's box, as choices of lo/hi
+        np.array(list(itertools.product((0, 1), repeat=k - 1)), dtype=bool).reshape(
+            2 ** (k - 1), k - 1)
         for k in sizes
     ]
     dense = [(np.asarray(eq, dtype=float), np.asarray(dev, dtype=float))
@@ -718,9 +722,11 @@ def _excluded(problem: _Problem, system: _System) -> bool:
             if k < 2:
                 continue
             a, b = offsets[j], offsets[j + 1]
+            # (with slack for the rounding of the float box bounds: never drop a point)
             total = lo[:, a:b].sum(axis=1)
-            alive &= total < 1
-            hi[:, a:b] = np.minimum(hi[:, a:b], 1 - (total[:, None] - lo[:, a:b]))
+            alive &= total < 1 + _SIMPLEX_SLACK
+            hi[:, a:b] = np.minimum(
+                hi[:, a:b], 1 - (total[:, None] - lo[:, a:b]) + _SIMPLEX_SLACK)
         alive &= np.all(hi >= lo, axis=1)
         # vertex values: (1, x_{j,1}, ..., x_{j,k-1}) at each vertex, per player
         verts = []
