@@ -80,6 +80,30 @@ def _coerce_vector(values: Sequence[Any], exact: bool, where: str) -> np.ndarray
     return arr
 
 
+def _exact_vectors(game: NormalFormGame, profile: Any) -> tuple[np.ndarray, ...] | None:
+    """The common case of :func:`profile_vectors`, fast: one list of ``Fraction``/``int``
+    probabilities per player, valid. ``None`` for anything else (the general path then
+    parses it, or reports what is wrong)."""
+    if not isinstance(profile, list | tuple) or len(profile) != game.n_players:
+        return None
+    out = []
+    for vec, k in zip(profile, game.shape, strict=True):
+        if not isinstance(vec, list | tuple) or len(vec) != k:
+            return None
+        total = Fraction(0)
+        for v in vec:
+            t = type(v)
+            if (t is not Fraction and t is not int) or v < 0:
+                return None
+            total += v
+        if total != 1:
+            return None
+        arr = np.empty(k, dtype=object)
+        arr[:] = [v if type(v) is Fraction else Fraction(v) for v in vec]
+        out.append(arr)
+    return tuple(out)
+
+
 def profile_vectors(game: NormalFormGame, profile: Any) -> tuple[tuple[np.ndarray, ...], bool]:
     """Normalise a mixed profile into one probability vector per player.
 
@@ -121,6 +145,9 @@ def profile_vectors(game: NormalFormGame, profile: Any) -> tuple[tuple[np.ndarra
     if isinstance(profile, Equilibrium):
         vecs = profile.vectors
         return vecs, profile.exact
+    fast = _exact_vectors(game, profile)
+    if fast is not None:
+        return fast, True
     n = game.n_players
     if isinstance(profile, Mapping):
         entries: list[Any] = [None] * n

@@ -469,6 +469,40 @@ def _object_ints(a: np.ndarray) -> np.ndarray:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _basis_change(sizes: tuple[int, ...], supports: tuple[tuple[int, ...], ...],
+                  as_object: bool) -> np.ndarray:
+    """Matrix taking payoffs over all opponents' profiles to coefficients of monomials.
+
+    For each opponent ``j`` (sizes ``sizes[j]``, support ``supports[j]``) the
+    column of ``1`` is ``e_{S_j[0]}`` and the column of ``x_{j,k}`` is
+    ``e_{S_j[k]} - e_{S_j[0]}`` (the first support strategy has probability
+    ``1 - sum_k x_{j,k}``); the matrix is their Kronecker product, in the C
+    order of the flattened opponents' axes. Shared by every game of the same shape.
+    """
+    out = np.ones((1, 1), dtype=np.int64)
+    for K, S in zip(sizes, supports, strict=True):
+        T = np.zeros((K, len(S)), dtype=np.int64)
+        T[S[0], 0] = 1
+        for k in range(1, len(S)):
+            T[S[k], k] = 1
+            T[S[0], k] = -1
+        out = np.kron(out, T)
+    return out.astype(object) if as_object else out
+
+
+@functools.lru_cache(maxsize=256)
+def _column_masks(others: tuple[int, ...]) -> list[list[int]]:
+    """``masks[pos][k]``: bit mask of the opponents' profiles (C order) in which the
+    opponent at position ``pos`` plays ``k`` (shared by every game of the same shape)."""
+    n_cols = math.prod(others)
+    coords = np.unravel_index(np.arange(n_cols), others) if others else ()
+    return [
+        _bitmasks(np.stack([coords[pos] == k for k in range(kj)])[None])[0]
+        for pos, kj in enumerate(others)
+    ]
+
+
 def _bitmasks(flags: np.ndarray) -> list[list[int]]:
     """Python-int bit masks over the last axis of a 3-d boolean array (bit c = column c)."""
     packed = np.packbits(flags, axis=-1, bitorder="little")
@@ -523,13 +557,7 @@ class _Problem:
             gt = R[:, None, :] > R[None, :, :]
             self._ge.append(_bitmasks(ge))
             self._gt.append(_bitmasks(gt))
-            others = [self.shape[j] for j in range(self.n) if j != i]
-            # column c of R is the opponents' profile np.unravel_index(c, others)
-            coords = np.unravel_index(np.arange(R.shape[1]), others) if others else ()
-            self._cols.append([
-                _bitmasks(np.stack([coords[pos] == k for k in range(kj)])[None])[0]
-                for pos, kj in enumerate(others)
-            ])
+            self._cols.append(_column_masks(tuple(k for j, k in enumerate(self.shape) if j != i)))
 
     @functools.cached_property
     def U(self) -> tuple[np.ndarray, ...]:
@@ -544,18 +572,13 @@ class _Problem:
         axis (column of a profile = coefficient of its monomial). Cached: it
         depends on the opponents' supports only.
         """
-        key = (i, support[:i] + support[i + 1:])
+        others = support[:i] + support[i + 1:]
+        key = (i, others)
         hit = self._rows.get(key)
         if hit is not None:
             return hit
-        grid = [range(self.shape[i]) if j == i else T for j, T in enumerate(support)]
-        sub = self.W[i][np.ix_(*grid)]
-        for j in range(self.n):
-            if j != i and len(support[j]) >= 2:
-                head = (slice(None),) * j
-                sub[(*head, slice(1, None))] -= sub[(*head, slice(0, 1))]
-        rows = sub.transpose(i, *(j for j in range(self.n) if j != i)).reshape(
-            self.shape[i], -1)
+        rows = self.M[i] @ _basis_change(tuple(k for j, k in enumerate(self.shape) if j != i),
+                                         others, self.M[i].dtype == object)
         self._rows[key] = rows
         return rows
 
@@ -588,10 +611,16 @@ class _Problem:
 
     def pruned(self, support: tuple[tuple[int, ...], ...]) -> bool:
         """True if some support strategy is weakly dominated against the other supports."""
+        cache = self._dominated_cache
         for i, S in enumerate(support):
-            bad = self._dominated(i, support[:i] + support[i + 1:])
-            if bad and any(bad >> s & 1 for s in S):
-                return True
+            others = support[:i] + support[i + 1:]
+            bad = cache.get((i, others))
+            if bad is None:
+                bad = self._dominated(i, others)
+            if bad:
+                for s in S:
+                    if bad >> s & 1:
+                        return True
         return False
 
 
@@ -1612,14 +1641,20 @@ def _run(game: Any, tol: float | None) -> tuple[Solution, list[tuple[str, Any]]]
     return solution, sources
 
 
-def _radical_text(value: Any, point: _Point) -> str:
-    """``value`` (degree <= 1 in a root of a quadratic) as ``p + q*sqrt(d)`` text."""
-    c, b, a = (int(x) for x in point.minpoly.coeffs())
-    disc = b * b - 4 * a * c
+@functools.lru_cache(maxsize=256)
+def _split_square(disc: int) -> tuple[int, int]:
+    """``(s, f)`` with ``disc = s**2 * f`` and ``f`` square-free."""
     square, free = 1, 1
     for prime, e in flint.fmpz(disc).factor():
         square *= int(prime) ** (e // 2)
         free *= int(prime) ** (e % 2)
+    return square, free
+
+
+def _radical_text(value: Any, point: _Point) -> str:
+    """``value`` (degree <= 1 in a root of a quadratic) as ``p + q*sqrt(d)`` text."""
+    c, b, a = (int(x) for x in point.minpoly.coeffs())
+    square, free = _split_square(b * b - 4 * a * c)
     sign = 1 if point.root == 1 else -1  # real roots in increasing order
     coeffs = [_qq(x) for x in value.coeffs()] + [Fraction(0)] * 2
     p0, p1 = coeffs[0], coeffs[1]
