@@ -1359,6 +1359,17 @@ class _SupportResult:
     too_large: bool = False
 
 
+def _checked(problem: _Problem, system: _System, points: Sequence[_Point]) -> list[_Candidate]:
+    """The equilibria among the real solutions (every real root of each point's polynomial)."""
+    out = []
+    for point in points:
+        for rooted in _with_roots(point):
+            cand = _check(problem, system, rooted)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
 def _solve_support(problem: _Problem, support: tuple[tuple[int, ...], ...]) -> _SupportResult:
     """Every equilibrium with exactly this support (or the positive-dimensional analysis)."""
     result = _SupportResult()
@@ -1379,11 +1390,7 @@ def _solve_support(problem: _Problem, support: tuple[tuple[int, ...], ...]) -> _
     if len(mixing) >= 3:
         points = _solve_parametric(system)
         if points is not None:
-            for point in points:
-                for rooted in _with_roots(point):
-                    cand = _check(problem, system, rooted)
-                    if cand is not None:
-                        result.candidates.append(cand)
+            result.candidates += _checked(problem, system, points)
             return result
     equations = [p for p in _equations(system) if not p.is_zero()]
     linear = all(p.total_degree() <= 1 for p in equations)
@@ -1427,11 +1434,7 @@ def _solve_support(problem: _Problem, support: tuple[tuple[int, ...], ...]) -> _
         for vectors, tight in _sympy_candidates(problem, system):
             result.sympy_candidates.append((support, vectors, tight))
         return result
-    for point in points:
-        for rooted in _with_roots(point):
-            cand = _check(problem, system, rooted)
-            if cand is not None:
-                result.candidates.append(cand)
+    result.candidates += _checked(problem, system, points)
     return result
 
 
