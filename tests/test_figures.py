@@ -99,11 +99,6 @@ def test_no_temporary_files_left(run):
     assert not [p for p in os.listdir(out) if p.endswith(".tmp")]
 
 
-def test_the_whole_set_is_fast(run):
-    _, result, _ = run
-    assert result.seconds < 60
-
-
 def test_output_is_reproducible(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     for d in (a, b):
