@@ -22,7 +22,7 @@ import numbers
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import sympy
@@ -36,13 +36,18 @@ __all__ = [
     "COMPLETENESS",
     "DEFAULT_RTOL",
     "Equilibrium",
+    "EquilibriumSequence",
     "Solution",
+    "SolutionList",
     "Verification",
     "certify",
     "expected_payoffs",
     "profile_vectors",
     "verify",
 ]
+
+#: The kind of equilibrium a :class:`SolutionList` holds.
+E = TypeVar("E")
 
 #: Default tolerance for float games, relative to ``max(1, max |payoff|)``.
 DEFAULT_RTOL = 1e-9
@@ -480,8 +485,77 @@ def certify(
     )
 
 
+class EquilibriumSequence(Generic[E]):
+    """A checked ``complete`` claim and sequence access to ``equilibria``: the part every
+    result class shares (:class:`Solution`, tree, PBE and Bayesian Nash results).
+    Subclasses are frozen dataclasses with these attributes."""
+
+    equilibria: tuple[E, ...]
+    complete: str
+
+    def __post_init__(self) -> None:
+        if self.complete not in COMPLETENESS:
+            raise ValueError(
+                f"complete must be one of {sorted(COMPLETENESS)}, got {self.complete!r}"
+            )
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self) -> Iterator[E]:
+        return iter(self.equilibria)
+
+    def __getitem__(self, i: int) -> E:
+        return self.equilibria[i]
+
+
+class SolutionList(EquilibriumSequence[E]):
+    """What :class:`Solution` and :class:`~gametheory.solvers.trees.TreeSolution` share
+    beyond :class:`EquilibriumSequence`: the pure equilibria, the CLI's JSON contract and
+    the text form."""
+
+    game: Any
+    method: str
+    exact: bool
+    components: tuple[tuple[int, ...], ...]
+    notes: tuple[str, ...]
+
+    @property
+    def pure(self) -> tuple[E, ...]:
+        """The pure equilibria in the list (pure in behaviour strategies, for trees)."""
+        return tuple(e for e in self.equilibria if e.is_pure)  # type: ignore[attr-defined]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON result contract of the CLI."""
+        return {
+            "title": getattr(self.game, "title", ""),
+            "players": list(self.game.players),
+            "method": self.method,
+            "exact": self.exact,
+            "equilibria": [e.to_dict() for e in self.equilibria],  # type: ignore[attr-defined]
+        }
+
+    def _head_extra(self) -> str:
+        """Appended to the first line of the text form (e.g. a total count)."""
+        return ""
+
+    def __str__(self) -> str:
+        title = getattr(self.game, "title", "") or "game"
+        head = (
+            f"{title}: {len(self)} equilibri{'um' if len(self) == 1 else 'a'} "
+            f"by {self.method} ({'exact' if self.exact else 'float'}; {self.complete})"
+        ) + self._head_extra()
+        lines = [head] + [f"  {k + 1}. {e}" for k, e in enumerate(self.equilibria)]
+        for c, members in enumerate(self.components):
+            lines.append(
+                f"  convex set {c + 1}: every mixture of equilibria {[m + 1 for m in members]}"
+            )
+        lines += [f"  note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+
 @dataclass(frozen=True, eq=False)
-class Solution:
+class Solution(SolutionList[Equilibrium]):
     """The verified result of :func:`gametheory.solve`.
 
     Attributes
@@ -525,46 +599,3 @@ class Solution:
     degenerate: bool | None = None
     notes: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        if self.complete not in COMPLETENESS:
-            raise ValueError(
-                f"complete must be one of {sorted(COMPLETENESS)}, got {self.complete!r}"
-            )
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[Equilibrium]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> Equilibrium:
-        return self.equilibria[i]
-
-    @property
-    def pure(self) -> tuple[Equilibrium, ...]:
-        """The pure equilibria in the list."""
-        return tuple(e for e in self.equilibria if e.is_pure)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON result contract of the CLI."""
-        return {
-            "title": getattr(self.game, "title", ""),
-            "players": list(self.game.players),
-            "method": self.method,
-            "exact": self.exact,
-            "equilibria": [e.to_dict() for e in self.equilibria],
-        }
-
-    def __str__(self) -> str:
-        title = getattr(self.game, "title", "") or "game"
-        head = (
-            f"{title}: {len(self)} equilibri{'um' if len(self) == 1 else 'a'} "
-            f"by {self.method} ({'exact' if self.exact else 'float'}; {self.complete})"
-        )
-        lines = [head] + [f"  {k + 1}. {e}" for k, e in enumerate(self.equilibria)]
-        for c, members in enumerate(self.components):
-            lines.append(
-                f"  convex set {c + 1}: every mixture of equilibria {[m + 1 for m in members]}"
-            )
-        lines += [f"  note: {n}" for n in self.notes]
-        return "\n".join(lines)

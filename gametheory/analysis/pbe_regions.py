@@ -597,7 +597,10 @@ def pbe_regions(game: SignalingGame, *, assumptions: Any = None) -> PBEClassific
                 s, r = game.payoff(t, m, a)
                 uS[(t, m, a)] = to_sympy(s)
                 uR[(t, m, a)] = to_sympy(r)
+    from ..solvers.pbe import simplex_rows  # lazy, as solve_pbe above
+
     cache: dict[Any, list[_Branch]] = {}
+    unit = (sympy.Integer(1), sympy.Integer(0))
 
     def sigma(S: Mapping[str, tuple[str, ...]], R: Mapping[str, tuple[str, ...]],
               on: list[str]) -> tuple[list[tuple[str, str]], list[_Branch]]:
@@ -606,19 +609,9 @@ def pbe_regions(game: SignalingGame, *, assumptions: Any = None) -> PBEClassific
         if key not in cache:
             n = len(var)
             idx = {v: k for k, v in enumerate(var)}
-            one, zero = sympy.Integer(1), sympy.Integer(0)
-            eq: list[SymRow] = []
+            zero = sympy.Integer(0)
+            eq, gt = simplex_rows([[idx[(t, m)] for m in S[t]] for t in types], n, *unit)
             ge: list[SymRow] = []
-            gt: list[SymRow] = []
-            for t in types:
-                row = [zero] * n
-                for m in S[t]:
-                    row[idx[(t, m)]] = one
-                eq.append((row, one))
-                for m in S[t]:
-                    r2 = [zero] * n
-                    r2[idx[(t, m)]] = one
-                    gt.append((r2, zero))
             for m in on:
                 a0 = R[m][0]
                 for b in acts[m]:
@@ -637,19 +630,9 @@ def pbe_regions(game: SignalingGame, *, assumptions: Any = None) -> PBEClassific
         var = [(m, a) for m in act_msgs for a in R[m]]
         n = len(var)
         idx = {v: k for k, v in enumerate(var)}
-        one, zero = sympy.Integer(1), sympy.Integer(0)
-        eq: list[SymRow] = []
+        zero = sympy.Integer(0)
+        eq, gt = simplex_rows([[idx[(m, a)] for a in R[m]] for m in act_msgs], n, *unit)
         ge: list[SymRow] = []
-        gt: list[SymRow] = []
-        for m in act_msgs:
-            row = [zero] * n
-            for a in R[m]:
-                row[idx[(m, a)]] = one
-            eq.append((row, one))
-            for a in R[m]:
-                r2 = [zero] * n
-                r2[idx[(m, a)]] = one
-                gt.append((r2, zero))
 
         def value(t: str, m: str) -> tuple[list[sympy.Expr], sympy.Expr]:
             row = [zero] * n

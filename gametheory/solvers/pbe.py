@@ -137,7 +137,7 @@ import functools
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -145,7 +145,7 @@ from typing import Any
 import sympy
 
 from .._numbers import format_number, to_fraction, to_sympy
-from ..equilibrium import COMPLETENESS, DEFAULT_RTOL, Equilibrium, certify
+from ..equilibrium import DEFAULT_RTOL, Equilibrium, EquilibriumSequence, certify
 from ..errors import (
     InvalidProfileError,
     MethodNotApplicableError,
@@ -210,6 +210,20 @@ def _rref(rows: list[list[Fraction]]) -> tuple[list[list[Fraction]], list[int]]:
 
 
 Row = tuple[Sequence[Fraction], Fraction]
+
+
+def simplex_rows(groups: list[list[int]], n: int, one: Any = Fraction(1),
+                 zero: Any = Fraction(0)) -> tuple[list[Any], list[Any]]:
+    """Rows ``sum of the group = 1`` (equalities) and ``each member > 0`` (strict) over
+    ``n`` unknowns, as ``(coefficients, constant)``: a mixed choice with exactly this
+    support per group. ``one``/``zero`` give the number type (Fractions, or sympy
+    numbers for the symbolic regions of :mod:`gametheory.analysis.pbe_regions`)."""
+    eq: list[Any] = []
+    gt: list[Any] = []
+    for group in groups:
+        eq.append(([one if j in group else zero for j in range(n)], one))
+        gt.extend(([one if j == k else zero for j in range(n)], zero) for k in group)
+    return eq, gt
 
 
 def _det_int(M: list[list[int]]) -> int:
@@ -970,7 +984,7 @@ class PerfectBayesianEquilibrium:
 
 
 @dataclass(frozen=True, eq=False)
-class PBESolution:
+class PBESolution(EquilibriumSequence[PerfectBayesianEquilibrium]):
     """The verified result of :func:`solve_pbe`.
 
     Attributes
@@ -995,19 +1009,6 @@ class PBESolution:
     notes: tuple[str, ...] = ()
     components: tuple[tuple[int, ...], ...] = ()
     degenerate: bool | None = None
-
-    def __post_init__(self) -> None:
-        if self.complete not in COMPLETENESS:
-            raise ValueError(f"complete must be one of {sorted(COMPLETENESS)}")
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[PerfectBayesianEquilibrium]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> PerfectBayesianEquilibrium:
-        return self.equilibria[i]
 
     def surviving(self, criterion: str) -> tuple[PerfectBayesianEquilibrium, ...]:
         """Classes with at least one point surviving a refinement (``"intuitive"``, ``"D1"``)."""
@@ -1205,18 +1206,8 @@ class _Signaling(_Local):
                 return self._cache[key]
         n = len(var)
         idx = {v: k for k, v in enumerate(var)}
-        eq: list[Row] = []
+        eq, gt = simplex_rows([[idx[(t, m)] for m in S[t]] for t in self.types], n)
         ge: list[Row] = []
-        gt: list[Row] = []
-        for t in self.types:
-            row = [Fraction(0)] * n
-            for m in S[t]:
-                row[idx[(t, m)]] = Fraction(1)
-            eq.append((row, Fraction(1)))
-            for m in S[t]:
-                r2 = [Fraction(0)] * n
-                r2[idx[(t, m)]] = Fraction(1)
-                gt.append((r2, Fraction(0)))
         for m in on:
             a0 = R[m][0]
             for b in self.acts[m]:
@@ -1264,18 +1255,8 @@ class _Signaling(_Local):
                 return var, _Poly([], None)
         n = len(var)
         idx = {v: k for k, v in enumerate(var)}
-        eq: list[Row] = []
+        eq, gt = simplex_rows([[idx[(m, a)] for a in R[m]] for m in self.act_msgs], n)
         ge: list[Row] = []
-        gt: list[Row] = []
-        for m in self.act_msgs:
-            row = [Fraction(0)] * n
-            for a in R[m]:
-                row[idx[(m, a)]] = Fraction(1)
-            eq.append((row, Fraction(1)))
-            for a in R[m]:
-                r2 = [Fraction(0)] * n
-                r2[idx[(m, a)]] = Fraction(1)
-                gt.append((r2, Fraction(0)))
 
         def value(t: str, m: str) -> tuple[list[Fraction], Fraction]:
             row = [Fraction(0)] * n
@@ -2336,7 +2317,7 @@ class BayesianNashEquilibrium:
 
 
 @dataclass(frozen=True, eq=False)
-class BayesianNashSolution:
+class BayesianNashSolution(EquilibriumSequence[BayesianNashEquilibrium]):
     """The result of :func:`solve_bayesian_nash`.
 
     Attributes
@@ -2357,15 +2338,6 @@ class BayesianNashSolution:
     exact: bool
     complete: str
     notes: tuple[str, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[BayesianNashEquilibrium]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> BayesianNashEquilibrium:
-        return self.equilibria[i]
 
     def __str__(self) -> str:
         title = self.game.title or "Bayesian game"

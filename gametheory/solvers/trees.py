@@ -72,13 +72,13 @@ Entry: 1 equilibrium by spe (exact; all)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
 from .._numbers import format_number
-from ..equilibrium import DEFAULT_RTOL, Equilibrium, certify
+from ..equilibrium import DEFAULT_RTOL, Equilibrium, SolutionList, certify
 from ..errors import MethodNotApplicableError, VerificationError
 from ..games.behavior import BehaviorProfile
 from ..games.extensive import ExtensiveFormGame
@@ -326,7 +326,7 @@ class TreeEquilibrium:
 
 
 @dataclass(frozen=True, eq=False)
-class TreeSolution:
+class TreeSolution(SolutionList[TreeEquilibrium]):
     """The verified result of a tree method (the interface of :class:`~gametheory.Solution`).
 
     Attributes
@@ -364,49 +364,9 @@ class TreeSolution:
     notes: tuple[str, ...] = ()
     normal_form: Any = None
 
-    def __post_init__(self) -> None:
-        from ..equilibrium import COMPLETENESS
-
-        if self.complete not in COMPLETENESS:
-            raise ValueError(f"complete must be one of {sorted(COMPLETENESS)}, got {self.complete!r}")
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[TreeEquilibrium]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> TreeEquilibrium:
-        return self.equilibria[i]
-
-    @property
-    def pure(self) -> tuple[TreeEquilibrium, ...]:
-        """The equilibria that are pure in behaviour strategies."""
-        return tuple(e for e in self.equilibria if e.is_pure)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON result contract of the CLI, with ``behavior`` in each equilibrium."""
-        return {
-            "title": getattr(self.game, "title", ""),
-            "players": list(self.game.players),
-            "method": self.method,
-            "exact": self.exact,
-            "equilibria": [e.to_dict() for e in self.equilibria],
-        }
-
-    def __str__(self) -> str:
-        title = getattr(self.game, "title", "") or "game"
+    def _head_extra(self) -> str:
         n = len(self)
-        head = (f"{title}: {n} equilibri{'um' if n == 1 else 'a'} by {self.method} "
-                f"({'exact' if self.exact else 'float'}; {self.complete})")
-        if self.count is not None and self.count != n:
-            head += f"; {self.count} in all"
-        lines = [head] + [f"  {k + 1}. {e}" for k, e in enumerate(self.equilibria)]
-        for c, members in enumerate(self.components):
-            lines.append(f"  convex set {c + 1}: every mixture of equilibria "
-                         f"{[m + 1 for m in members]}")
-        lines += [f"  note: {note}" for note in self.notes]
-        return "\n".join(lines)
+        return f"; {self.count} in all" if self.count is not None and self.count != n else ""
 
 
 # ============================================================================ helpers
